@@ -1,0 +1,701 @@
+"""The Workspace: every read and write a user action needs, one transaction each.
+
+Each public method that changes something is a whole user action: it opens a
+session, does its work, writes the claim's history, bumps the change counter and
+commits before it returns (autosave: there is no Save to forget). A refused
+action raises a `ClaimdeskError` and leaves the workspace exactly as it was.
+Callers get immutable records (records.py), never ORM objects.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from . import db
+from .anchoring import describe
+from .errors import ClaimdeskError, DuplicateArticle, InvalidInput, NotFound, StaleVersion, WorkspaceUnavailable
+from .importers import ImportedArticle, import_path, normalise_text, title_from_text
+from .models import (
+    ALL_FIELDS,
+    CASUALTY_CATEGORIES,
+    CREDIBILITY_GRADES,
+    FIELDS_BY_TYPE,
+    RELIABILITY_GRADES,
+    Anchoring,
+    Article,
+    ArticleRevision,
+    ChangeCounter,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    ClaimType,
+    Evidence,
+    Original,
+    Relation,
+    Source,
+    SourceKind,
+    utcnow,
+)
+from .records import (
+    ArticleRecord,
+    ArticleSummary,
+    Change,
+    ClaimRecord,
+    EventRecord,
+    RevisionRecord,
+    SourceLink,
+    SourceRecord,
+)
+
+_UNSET = object()
+_CATEGORY_SYNONYMS = {"wounded": "injured", "dead": "killed", "deaths": "killed", "injuries": "injured"}
+
+
+def current_analyst() -> str:
+    """CLAIMDESK_ANALYST, else the OS user: the name written on every history entry."""
+    name = os.environ.get("CLAIMDESK_ANALYST", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers, services)
+        return "analyst"
+
+
+def _choice(value: str, enum_type, what: str) -> str:
+    text = str(value).strip().lower()
+    try:
+        return enum_type(text).value
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum_type)
+        raise InvalidInput(f"Unknown {what} {value!r}; use one of: {allowed}.") from None
+
+
+def _reliability(value: str | None) -> str | None:
+    if value is None or str(value).strip() == "":
+        return None
+    grade = str(value).strip().upper()
+    if grade not in RELIABILITY_GRADES:
+        raise InvalidInput(f"Reliability must be a letter A to F, not {value!r}.")
+    return grade
+
+
+def _credibility(value) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        grade = int(str(value).strip())
+    except ValueError:
+        grade = 0
+    if grade not in CREDIBILITY_GRADES:
+        raise InvalidInput(f"Credibility must be a number 1 to 6, not {value!r}.")
+    return grade
+
+
+def _clean_fields(claim_type: str, fields: dict | None) -> dict:
+    """Validate structured fields against the claim type; '' or None clears a field."""
+    if not fields:
+        return {}
+    allowed = FIELDS_BY_TYPE[claim_type]
+    out: dict = {}
+    for key, value in fields.items():
+        if key not in ALL_FIELDS:
+            raise InvalidInput(f"Unknown field {key!r}; claims have: {', '.join(ALL_FIELDS)}.")
+        if key not in allowed:
+            names = ", ".join(allowed) if allowed else "no structured fields"
+            raise InvalidInput(f"A {claim_type} claim has {names}; {key!r} does not apply.")
+        if value is None or (isinstance(value, str) and value.strip() == ""):
+            out[key] = None
+            continue
+        if key == "count":
+            try:
+                count = int(str(value).replace(",", "").strip())
+            except ValueError:
+                raise InvalidInput(f"The count must be a whole number, not {value!r}.") from None
+            if count < 0:
+                raise InvalidInput("The count cannot be negative.")
+            out[key] = count
+        elif key == "category" and claim_type == ClaimType.casualty:
+            cat = _CATEGORY_SYNONYMS.get(str(value).strip().lower(), str(value).strip().lower())
+            if cat not in CASUALTY_CATEGORIES:
+                raise InvalidInput(f"A casualty category is one of: {', '.join(CASUALTY_CATEGORIES)}; not {value!r}.")
+            out[key] = cat
+        else:
+            out[key] = str(value).strip()
+    return out
+
+
+def _source_record(s: Source) -> SourceRecord:
+    return SourceRecord(
+        id=s.id, url=s.url, citation=s.citation, title=s.title, publisher=s.publisher, kind=s.kind,
+        reliability=s.reliability, accessed=s.accessed, note=s.note, version=s.version,
+        updated_by=s.updated_by, updated_at=s.updated_at,
+    )
+
+
+def _link_record(e: Evidence) -> SourceLink:
+    return SourceLink(evidence_id=e.id, claim_id=e.claim_id, source=_source_record(e.source),
+                      relation=e.relation, credibility=e.credibility, excerpt=e.excerpt)
+
+
+def _claim_record(c: Claim) -> ClaimRecord:
+    return ClaimRecord(
+        id=c.id, article_id=c.article_id, start=c.start, end=c.end, text=c.text, prefix=c.prefix,
+        suffix=c.suffix, type=c.type, status=c.status, note=c.note, version=c.version, anchor=c.anchor,
+        all_fields={k: getattr(c, k) for k in ALL_FIELDS}, analyst=c.analyst, created_at=c.created_at,
+        updated_at=c.updated_at, updated_by=c.updated_by,
+        sources=tuple(_link_record(e) for e in c.evidence),
+    )
+
+
+def _claim_snapshot(c: Claim) -> dict:
+    """What a history entry keeps of a whole claim (on creation and deletion)."""
+    return {"start": c.start, "end": c.end, "text": c.text, "type": c.type, "status": c.status,
+            "note": c.note, "fields": {k: getattr(c, k) for k in ALL_FIELDS if getattr(c, k) is not None}}
+
+
+def _summary(a: Article, counts: dict | None = None) -> ArticleSummary:
+    return ArticleSummary(
+        id=a.id, title=a.title, source_url=a.source_url, publisher=a.publisher, author=a.author,
+        published=a.published, language=a.language, media_type=a.media_type, filename=a.filename,
+        sha256=a.sha256, imported_at=a.imported_at, revision=a.revision, status_counts=counts or {},
+    )
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+class Workspace:
+    """One open workspace (an SQLite file or a PostgreSQL database)."""
+
+    def __init__(self, engine: Engine, url: str, analyst: str | None = None):
+        self.engine = engine
+        self.url = url
+        self.name = db.describe_url(url)
+        self.analyst = analyst or current_analyst()
+        self._write_sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine.execution_options(**{db.READ_ONLY: True}),
+                                           expire_on_commit=False)
+        self._listeners: list[Callable[[Change], None]] = []
+
+    @classmethod
+    def open(cls, target: str | os.PathLike | None = None, analyst: str | None = None) -> Workspace:
+        """Open (creating or upgrading as needed) the workspace at a path or URL, or the default one."""
+        engine, url = db.open_engine(target)
+        return cls(engine, url, analyst)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def is_shared(self) -> bool:
+        return self.engine.dialect.name != "sqlite"
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `listener(change)` after every committed action; returns an unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        try:
+            with self._read_sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            raise WorkspaceUnavailable(db._explain(exc, self.name)) from None
+
+    @contextmanager
+    def _action(self, name: str) -> Iterator[tuple[Session, dict]]:
+        """One user action: a transaction that commits with a bumped change counter, or leaves no trace."""
+        touched: dict[str, set[int]] = {"article_ids": set(), "claim_ids": set(), "source_ids": set()}
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session, touched
+                session.execute(update(ChangeCounter).where(ChangeCounter.id == 1)
+                                .values(value=ChangeCounter.value + 1))
+        except StaleDataError:
+            raise StaleVersion("Someone else changed this record while you were saving; reload it and try again.",
+                               current_version=-1) from None
+        except ClaimdeskError:
+            raise
+        except IntegrityError as exc:
+            raise InvalidInput(f"That change conflicts with what is already in the workspace ({_short(str(exc.orig), 80)}).") from None
+        except DBAPIError as exc:
+            raise WorkspaceUnavailable(db._explain(exc, self.name)) from None
+        change = Change(name, frozenset(touched["article_ids"]), frozenset(touched["claim_ids"]),
+                        frozenset(touched["source_ids"]))
+        for listener in list(self._listeners):
+            listener(change)
+
+    def _event(self, session: Session, claim: Claim, action: str, field: str | None = None,
+               old=None, new=None, rationale: str = "") -> None:
+        session.add(ClaimEvent(claim_id=claim.id, article_id=claim.article_id, at=utcnow(),
+                               analyst=self.analyst, action=action, field=field, old=old, new=new,
+                               rationale=rationale or ""))
+
+    def change_count(self) -> int:
+        """A number that grows with every committed change by anyone; cheap enough to poll."""
+        with self._reading() as s:
+            return s.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1)) or 0
+
+    @staticmethod
+    def _get(session: Session, model, ident: int, what: str):
+        obj = session.get(model, ident)
+        if obj is None:
+            raise NotFound(f"There is no {what} {ident} in this workspace.")
+        return obj
+
+    # --- articles -------------------------------------------------------------------------
+
+    def import_article(self, imported: ImportedArticle, title: str | None = None) -> ArticleSummary:
+        """Store an imported article; the same bytes twice are refused, naming the article they already are."""
+        text = normalise_text(imported.text)
+        if not text:
+            raise InvalidInput("The article has no text.")
+        sha = imported.sha256
+        with self._action("import") as (s, touched):
+            existing = s.scalars(select(Article).where(Article.sha256 == sha)).first()
+            if existing is None:
+                rev = s.scalars(select(ArticleRevision).where(ArticleRevision.sha256 == sha)).first()
+                existing = rev.article if rev else None
+            if existing is not None:
+                raise DuplicateArticle(
+                    f"This was already imported as article {existing.id} (\u201c{_short(existing.title)}\u201d); nothing changed.",
+                    existing.id)
+            if s.get(Original, sha) is None:
+                s.add(Original(sha256=sha, data=imported.original, media_type=imported.media_type,
+                               size=len(imported.original)))
+            now = utcnow()
+            article = Article(
+                title=(title or imported.title or title_from_text(text)).strip()[:500], text=text, sha256=sha,
+                media_type=imported.media_type, filename=imported.filename, source_url=imported.source_url,
+                publisher=imported.publisher, author=imported.author, published=imported.published,
+                language=imported.language, imported_at=now, retrieved_at=imported.retrieved_at, revision=1,
+            )
+            s.add(article)
+            s.flush()
+            touched["article_ids"].add(article.id)
+            summary = _summary(article)
+        return summary
+
+    def import_file(self, path: str | os.PathLike, title: str | None = None) -> ArticleSummary:
+        """Read a file with the importers (outside any transaction), then store it."""
+        return self.import_article(import_path(Path(path)), title=title)
+
+    def import_text(self, text: str, title: str | None = None) -> ArticleSummary:
+        """Pasted text as a new article; the original bytes are its UTF-8 encoding."""
+        normalised = normalise_text(text)
+        if not normalised:
+            raise InvalidInput("There is no text to import.")
+        return self.import_article(ImportedArticle(text=normalised, title=title or title_from_text(normalised),
+                                                   original=text.encode("utf-8"), media_type="text/plain"))
+
+    def _status_counts(self, s: Session, article_ids: Iterable[int] | None = None) -> dict[int, dict]:
+        q = select(Claim.article_id, Claim.status, func.count()).group_by(Claim.article_id, Claim.status)
+        if article_ids is not None:
+            q = q.where(Claim.article_id.in_(list(article_ids)))
+        counts: dict[int, dict] = {}
+        for article_id, status, n in s.execute(q):
+            counts.setdefault(article_id, {})[status] = n
+        return counts
+
+    def articles(self, search: str | None = None) -> list[ArticleSummary]:
+        with self._reading() as s:
+            q = select(Article).order_by(Article.imported_at.desc(), Article.id.desc())
+            if search:
+                like = f"%{search.strip()}%"
+                q = q.where(or_(Article.title.ilike(like), Article.publisher.ilike(like),
+                                Article.source_url.ilike(like)))
+            rows = s.scalars(q).all()
+            counts = self._status_counts(s)
+            return [_summary(a, counts.get(a.id)) for a in rows]
+
+    def article(self, article_id: int) -> ArticleRecord:
+        with self._reading() as s:
+            a = self._get(s, Article, article_id, "article")
+            claims = s.scalars(select(Claim).where(Claim.article_id == a.id).order_by(Claim.start, Claim.id)
+                               .options(selectinload(Claim.evidence).selectinload(Evidence.source))).all()
+            counts = self._status_counts(s, [a.id])
+            return ArticleRecord(summary=_summary(a, counts.get(a.id)), text=a.text,
+                                 claims=tuple(_claim_record(c) for c in claims))
+
+    def original(self, article_id: int) -> tuple[bytes, str]:
+        """The bytes the article was read from, and their media type."""
+        with self._reading() as s:
+            a = self._get(s, Article, article_id, "article")
+            o = s.get(Original, a.sha256)
+            if o is None:
+                raise NotFound(f"The original file of article {article_id} is not stored.")
+            return o.data, o.media_type
+
+    def revisions(self, article_id: int) -> list[RevisionRecord]:
+        """Earlier texts of an article, oldest first (the current text is `article(...).text`)."""
+        with self._reading() as s:
+            a = self._get(s, Article, article_id, "article")
+            return [RevisionRecord(number=r.number, title=r.title, text=r.text, sha256=r.sha256,
+                                   source_url=r.source_url, imported_at=r.imported_at) for r in a.revisions]
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def _resolve_span(self, article: Article, start, end, quote, occurrence) -> tuple[int, int]:
+        text = article.text
+        if quote is not None:
+            if start is not None or end is not None:
+                raise InvalidInput("Give either a quote or a span, not both.")
+            quote = normalise_text(quote)
+            if not quote:
+                raise InvalidInput("The quote is empty.")
+            if occurrence is None:
+                occurrence = 1
+            if occurrence < 1:
+                raise InvalidInput("The occurrence counts from 1.")
+            found, pos = 0, -1
+            while True:
+                pos = text.find(quote, pos + 1)
+                if pos < 0:
+                    break
+                found += 1
+                if found == occurrence:
+                    return pos, pos + len(quote)
+            if found == 0:
+                raise InvalidInput(f"The text \u201c{_short(quote)}\u201d is not in article {article.id}.")
+            raise InvalidInput(f"\u201c{_short(quote)}\u201d occurs {found} time{'s' if found > 1 else ''} "
+                               f"in article {article.id}, not {occurrence}.")
+        if start is None or end is None:
+            raise InvalidInput("Say which text the claim is: a quote, or a span START:END.")
+        if start >= end:
+            raise InvalidInput(f"A span's end must come after its start; {start}:{end} does not.")
+        if not (0 <= start and end <= len(text)):
+            raise InvalidInput(f"The span {start}:{end} is outside article {article.id}, "
+                               f"whose text has {len(text)} characters.")
+        # A selection that took in surrounding spaces should not make the claim ugly.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            raise InvalidInput("The span holds only white space.")
+        return start, end
+
+    def add_claim(self, article_id: int, type: str, *, start: int | None = None, end: int | None = None,
+                  quote: str | None = None, occurrence: int | None = None, status: str = ClaimStatus.unverified,
+                  note: str = "", fields: dict | None = None, rationale: str = "") -> ClaimRecord:
+        claim_type = _choice(type, ClaimType, "claim type")
+        claim_status = _choice(status, ClaimStatus, "status")
+        clean = _clean_fields(claim_type, fields)
+        with self._action("add_claim") as (s, touched):
+            article = self._get(s, Article, article_id, "article")
+            start, end = self._resolve_span(article, start, end, quote, occurrence)
+            twin = s.scalars(select(Claim).where(Claim.article_id == article.id, Claim.start == start,
+                                                 Claim.end == end, Claim.type == claim_type)).first()
+            if twin is not None:
+                raise InvalidInput(f"Claim {twin.id} already marks exactly this text as a {claim_type} claim.")
+            sel = describe(article.text, start, end)
+            now = utcnow()
+            claim = Claim(article_id=article.id, start=start, end=end, text=sel.exact, prefix=sel.prefix,
+                          suffix=sel.suffix, anchor=Anchoring.exact, type=claim_type, status=claim_status,
+                          note=note or "", analyst=self.analyst, created_at=now, updated_at=now,
+                          updated_by=self.analyst, **clean)
+            s.add(claim)
+            s.flush()
+            self._event(s, claim, "created", new=_claim_snapshot(claim), rationale=rationale)
+            touched["article_ids"].add(article.id)
+            touched["claim_ids"].add(claim.id)
+            record = _claim_record(claim)
+        return record
+
+    def claim(self, claim_id: int) -> ClaimRecord:
+        with self._reading() as s:
+            c = s.scalars(select(Claim).where(Claim.id == claim_id)
+                          .options(selectinload(Claim.evidence).selectinload(Evidence.source))).first()
+            if c is None:
+                raise NotFound(f"There is no claim {claim_id} in this workspace.")
+            return _claim_record(c)
+
+    def claims(self, article_id: int | None = None, *, status: str | None = None, type: str | None = None,
+               search: str | None = None, analyst: str | None = None) -> list[ClaimRecord]:
+        """Claims, filtered; ordered by article, then position in the text."""
+        q = select(Claim).options(selectinload(Claim.evidence).selectinload(Evidence.source))
+        if status:
+            q = q.where(Claim.status == _choice(status, ClaimStatus, "status"))
+        if type:
+            q = q.where(Claim.type == _choice(type, ClaimType, "claim type"))
+        if analyst:
+            q = q.where(or_(Claim.analyst == analyst, Claim.updated_by == analyst))
+        if search:
+            like = f"%{search.strip()}%"
+            q = q.where(or_(Claim.text.ilike(like), Claim.note.ilike(like)))
+        with self._reading() as s:
+            if article_id is not None:
+                self._get(s, Article, article_id, "article")
+                q = q.where(Claim.article_id == article_id)
+            rows = s.scalars(q.order_by(Claim.article_id, Claim.start, Claim.id)).all()
+            return [_claim_record(c) for c in rows]
+
+    def _check_version(self, claim: Claim, if_version: int | None) -> None:
+        if if_version is not None and claim.version != if_version:
+            when = claim.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+            raise StaleVersion(
+                f"Claim {claim.id} was changed by {claim.updated_by} at {when} (now version {claim.version}, "
+                f"you had version {if_version}); nothing was saved.",
+                current_version=claim.version, changed_by=claim.updated_by, changed_at=claim.updated_at.isoformat(),
+                current=_claim_snapshot(claim))
+
+    def update_claim(self, claim_id: int, *, type: str | None = None, status: str | None = None,
+                     note: str | None = None, fields: dict | None = None, rationale: str = "",
+                     if_version: int | None = None) -> ClaimRecord:
+        """Change a claim's type, status, note or structured fields; each change goes into its history."""
+        with self._action("update_claim") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim")
+            self._check_version(c, if_version)
+            changes: list[tuple[str, object, object]] = []
+            new_type = _choice(type, ClaimType, "claim type") if type is not None else c.type
+            if new_type != c.type:
+                changes.append(("type", c.type, new_type))
+            if status is not None:
+                new_status = _choice(status, ClaimStatus, "status")
+                if new_status != c.status:
+                    changes.append(("status", c.status, new_status))
+            if note is not None and note != c.note:
+                changes.append(("note", c.note, note))
+            for key, value in _clean_fields(new_type, fields).items():
+                if getattr(c, key) != value:
+                    changes.append((key, getattr(c, key), value))
+            if not changes:
+                return _claim_record(c)
+            for key, old, new in changes:
+                setattr(c, key, new)
+                self._event(s, c, "updated", field=key, old=old, new=new, rationale=rationale)
+            c.updated_at = utcnow()
+            c.updated_by = self.analyst
+            s.flush()
+            touched["article_ids"].add(c.article_id)
+            touched["claim_ids"].add(c.id)
+            record = _claim_record(c)
+        return record
+
+    def delete_claim(self, claim_id: int, rationale: str = "", if_version: int | None = None) -> ClaimRecord:
+        """Delete a claim and its source links; its history stays. Returns what was deleted (for undo)."""
+        with self._action("delete_claim") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim")
+            self._check_version(c, if_version)
+            record = _claim_record(c)
+            self._event(s, c, "deleted", old=_claim_snapshot(c), rationale=rationale)
+            touched["article_ids"].add(c.article_id)
+            touched["claim_ids"].add(c.id)
+            s.delete(c)
+        return record
+
+    def restore_claim(self, record: ClaimRecord, rationale: str = "") -> ClaimRecord:
+        """Bring back a deleted claim as it was (a new id, the same text, verdict, fields and sources)."""
+        with self._action("restore_claim") as (s, touched):
+            article = self._get(s, Article, record.article_id, "article")
+            now = utcnow()
+            claim = Claim(article_id=article.id, start=record.start, end=record.end, text=record.text,
+                          prefix=record.prefix, suffix=record.suffix, anchor=record.anchor, type=record.type,
+                          status=record.status, note=record.note, analyst=record.analyst,
+                          created_at=record.created_at, updated_at=now, updated_by=self.analyst,
+                          **{k: record.all_fields.get(k) for k in ALL_FIELDS})
+            s.add(claim)
+            s.flush()
+            for link in record.sources:
+                if s.get(Source, link.source.id) is not None:
+                    s.add(Evidence(claim_id=claim.id, source_id=link.source.id, relation=link.relation,
+                                   credibility=link.credibility, excerpt=link.excerpt, created_at=now))
+            self._event(s, claim, "restored", old={"claim_id": record.id}, new=_claim_snapshot(claim),
+                        rationale=rationale)
+            s.flush()
+            s.refresh(claim)
+            touched["article_ids"].add(article.id)
+            touched["claim_ids"].add(claim.id)
+            result = _claim_record(claim)
+        return result
+
+    def history(self, claim_id: int) -> list[EventRecord]:
+        """Every recorded change of a claim, oldest first; works for deleted claims too."""
+        with self._reading() as s:
+            rows = s.scalars(select(ClaimEvent).where(ClaimEvent.claim_id == claim_id)
+                             .order_by(ClaimEvent.at, ClaimEvent.id)).all()
+            if not rows and s.get(Claim, claim_id) is None:
+                raise NotFound(f"There is no claim {claim_id} in this workspace.")
+            return [EventRecord(id=e.id, claim_id=e.claim_id, article_id=e.article_id, at=e.at, analyst=e.analyst,
+                                action=e.action, field=e.field, old=e.old, new=e.new, rationale=e.rationale)
+                    for e in rows]
+
+    # --- sources --------------------------------------------------------------------------
+
+    def add_source(self, claim_id: int, *, url: str | None = None, citation: str | None = None,
+                   title: str | None = None, publisher: str | None = None, kind: str | None = None,
+                   reliability: str | None = None, accessed: str | None = None, note: str = "",
+                   relation: str = Relation.supports, credibility=None, excerpt: str = "",
+                   rationale: str = "") -> SourceLink:
+        """Link a claim to a source, creating the source unless one with the same URL is already here."""
+        url = (url or "").strip() or None
+        citation = (citation or "").strip() or None
+        if not url and not citation:
+            raise InvalidInput("A source needs a URL or a citation.")
+        if url and not (url.startswith(("http://", "https://", "urn:", "doi:", "file:"))):
+            raise InvalidInput(f"{url!r} is not a web address; use --citation for a document without one.")
+        grade = _reliability(reliability)
+        cred = _credibility(credibility)
+        rel = _choice(relation, Relation, "relation")
+        source_kind = _choice(kind, SourceKind, "source kind") if kind else None
+        with self._action("add_source") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim")
+            source = s.scalars(select(Source).where(Source.url == url)).first() if url else None
+            now = utcnow()
+            if source is None:
+                source = Source(url=url, citation=citation, title=title, publisher=publisher,
+                                kind=source_kind or SourceKind.other, reliability=grade, accessed=accessed,
+                                note=note or "", created_at=now, updated_at=now, updated_by=self.analyst)
+                s.add(source)
+                s.flush()
+            if s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source.id)).first():
+                raise InvalidInput(f"Claim {c.id} is already linked to source {source.id}.")
+            link = Evidence(claim_id=c.id, source_id=source.id, relation=rel, credibility=cred,
+                            excerpt=excerpt or "", created_at=now)
+            s.add(link)
+            s.flush()
+            self._event(s, c, "source_linked", field="sources", new={
+                "source_id": source.id, "url": url, "citation": citation, "relation": rel,
+                "reliability": source.reliability, "credibility": cred}, rationale=rationale)
+            touched["article_ids"].add(c.article_id)
+            touched["claim_ids"].add(c.id)
+            touched["source_ids"].add(source.id)
+            s.refresh(link)
+            record = _link_record(link)
+        return record
+
+    def link_source(self, claim_id: int, source_id: int, *, relation: str = Relation.supports, credibility=None,
+                    excerpt: str = "", rationale: str = "") -> SourceLink:
+        """Re-use a source already in the workspace for another claim."""
+        rel = _choice(relation, Relation, "relation")
+        cred = _credibility(credibility)
+        with self._action("link_source") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim")
+            source = self._get(s, Source, source_id, "source")
+            if s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source.id)).first():
+                raise InvalidInput(f"Claim {c.id} is already linked to source {source.id}.")
+            link = Evidence(claim_id=c.id, source_id=source.id, relation=rel, credibility=cred,
+                            excerpt=excerpt or "", created_at=utcnow())
+            s.add(link)
+            s.flush()
+            self._event(s, c, "source_linked", field="sources", new={
+                "source_id": source.id, "url": source.url, "citation": source.citation, "relation": rel,
+                "reliability": source.reliability, "credibility": cred}, rationale=rationale)
+            touched["claim_ids"].add(c.id)
+            touched["article_ids"].add(c.article_id)
+            touched["source_ids"].add(source.id)
+            s.refresh(link)
+            record = _link_record(link)
+        return record
+
+    def update_link(self, evidence_id: int, *, relation: str | None = None, credibility=_UNSET,
+                    excerpt: str | None = None, rationale: str = "") -> SourceLink:
+        with self._action("update_link") as (s, touched):
+            e = self._get(s, Evidence, evidence_id, "source link")
+            old = {"relation": e.relation, "credibility": e.credibility, "excerpt": e.excerpt}
+            if relation is not None:
+                e.relation = _choice(relation, Relation, "relation")
+            if credibility is not _UNSET:
+                e.credibility = _credibility(credibility)
+            if excerpt is not None:
+                e.excerpt = excerpt
+            new = {"relation": e.relation, "credibility": e.credibility, "excerpt": e.excerpt}
+            if new != old:
+                self._event(s, e.claim, "source_updated", field="sources",
+                            old={"source_id": e.source_id, **old}, new={"source_id": e.source_id, **new},
+                            rationale=rationale)
+            touched["claim_ids"].add(e.claim_id)
+            touched["article_ids"].add(e.claim.article_id)
+            record = _link_record(e)
+        return record
+
+    def unlink_source(self, evidence_id: int, rationale: str = "") -> SourceLink:
+        """Remove a source from a claim (the source stays in the workspace for others)."""
+        with self._action("unlink_source") as (s, touched):
+            e = self._get(s, Evidence, evidence_id, "source link")
+            record = _link_record(e)
+            self._event(s, e.claim, "source_unlinked", field="sources", old={
+                "source_id": e.source_id, "url": e.source.url, "relation": e.relation,
+                "credibility": e.credibility}, rationale=rationale)
+            touched["claim_ids"].add(e.claim_id)
+            touched["article_ids"].add(e.claim.article_id)
+            s.delete(e)
+        return record
+
+    def update_source(self, source_id: int, *, if_version: int | None = None, **changes) -> SourceRecord:
+        """Edit a source (title, publisher, kind, reliability, accessed, note, url, citation) for every claim citing it."""
+        allowed = {"url", "citation", "title", "publisher", "kind", "reliability", "accessed", "note"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInput(f"A source has no field {sorted(unknown)[0]!r}.")
+        if "reliability" in changes:
+            changes["reliability"] = _reliability(changes["reliability"])
+        if changes.get("kind") is not None:
+            changes["kind"] = _choice(changes["kind"], SourceKind, "source kind")
+        with self._action("update_source") as (s, touched):
+            src = self._get(s, Source, source_id, "source")
+            if if_version is not None and src.version != if_version:
+                when = src.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+                raise StaleVersion(
+                    f"Source {src.id} was changed by {src.updated_by} at {when} (now version {src.version}, "
+                    f"you had version {if_version}); nothing was saved.", current_version=src.version,
+                    changed_by=src.updated_by, changed_at=src.updated_at.isoformat(),
+                    current=_source_record(src).to_json())
+            diff = {k: (getattr(src, k), v) for k, v in changes.items() if getattr(src, k) != v}
+            if not diff:
+                return _source_record(src)
+            if "url" in diff and not (diff["url"][1] or src.citation) or "citation" in diff and not (diff["citation"][1] or src.url):
+                raise InvalidInput("A source needs a URL or a citation.")
+            for k, (_, v) in diff.items():
+                setattr(src, k, v)
+            src.updated_at = utcnow()
+            src.updated_by = self.analyst
+            s.flush()
+            for e in src.evidence:
+                self._event(s, e.claim, "source_edited", field="sources",
+                            old={"source_id": src.id, **{k: o for k, (o, _) in diff.items()}},
+                            new={"source_id": src.id, **{k: n for k, (_, n) in diff.items()}})
+                touched["claim_ids"].add(e.claim_id)
+                touched["article_ids"].add(e.claim.article_id)
+            touched["source_ids"].add(src.id)
+            record = _source_record(src)
+        return record
+
+    def sources(self, search: str | None = None) -> list[SourceRecord]:
+        with self._reading() as s:
+            q = select(Source).order_by(Source.title, Source.id)
+            if search:
+                like = f"%{search.strip()}%"
+                q = q.where(or_(Source.title.ilike(like), Source.url.ilike(like), Source.publisher.ilike(like),
+                                Source.citation.ilike(like)))
+            return [_source_record(x) for x in s.scalars(q).all()]
+
+    def source(self, source_id: int) -> SourceRecord:
+        with self._reading() as s:
+            return _source_record(self._get(s, Source, source_id, "source"))
+
+    def claims_citing(self, source_id: int) -> list[int]:
+        with self._reading() as s:
+            self._get(s, Source, source_id, "source")
+            return list(s.scalars(select(Evidence.claim_id).where(Evidence.source_id == source_id)
+                                  .order_by(Evidence.claim_id)))
