@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -132,10 +133,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not _known_revision(script, current):
             raise WorkspaceUnavailable(
                 "This workspace was made by a newer version of Claimdesk; update Claimdesk to open it.")
         command.upgrade(alembic_config(conn), revision)
+
+
+def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def open_engine(target: str | os.PathLike | None = None) -> tuple[Engine, str]:

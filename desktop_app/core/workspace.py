@@ -229,6 +229,8 @@ class Workspace:
         try:
             with self._write_sessions() as session, session.begin():
                 yield session, touched
+                if not any(touched.values()):
+                    return  # nothing changed: nothing to announce
                 session.execute(update(ChangeCounter).where(ChangeCounter.id == 1)
                                 .values(value=ChangeCounter.value + 1))
         except StaleDataError:
