@@ -2,6 +2,7 @@
 # Start (or stop) a throwaway PostgreSQL cluster on 127.0.0.1 for the test suite.
 #   scripts/pg_test_cluster.sh start   -> prints the admin URL to use as CLAIMDESK_TEST_PG_URL
 #   scripts/pg_test_cluster.sh stop
+#   scripts/pg_test_cluster.sh status  -> exit 0 when it is already running
 # Installs Debian's PostgreSQL server when it is missing (needs root, as in CI).
 set -euo pipefail
 DIR=${PGTEST_DIR:-/tmp/claimdesk-pgtest}
@@ -38,8 +39,11 @@ case "${1:-start}" in
     as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >/dev/null
     echo "postgresql+psycopg://claimdesk@127.0.0.1:$PORT/postgres"
     ;;
+  status)
+    [ -f "$DIR/data/postmaster.pid" ] && as_pg "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1
+    ;;
   stop)
     [ -d "$DIR/data" ] && as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null || true
     ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

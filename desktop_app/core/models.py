@@ -299,3 +299,54 @@ class ChangeCounter(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RejectedSuggestion(Base):
+    """A candidate claim the analyst turned down, so the next suggestion run does not offer it again."""
+
+    __tablename__ = "rejected_suggestions"
+    __table_args__ = (UniqueConstraint("article_id", "type", "start", "end"), NO_ID_REUSE)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ClaimGroup(Base):
+    """One assertion as reported by several articles ("3 US soldiers injured in Erbil")."""
+
+    __tablename__ = "claim_groups"
+    __table_args__ = NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(500))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    members: Mapped[list[ClaimGroupMember]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="ClaimGroupMember.claim_id",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ClaimGroupMember(Base):
+    """A claim's place in a group; a claim belongs to at most one group."""
+
+    __tablename__ = "claim_group_members"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("claim_groups.id", ondelete="CASCADE"), index=True)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    group: Mapped[ClaimGroup] = relationship(back_populates="members")
