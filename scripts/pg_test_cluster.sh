@@ -35,8 +35,14 @@ case "${1:-start}" in
     rm -rf "$DIR"; mkdir -p "$DIR"
     [ "$(id -u)" = 0 ] && chown postgres "$DIR"
     as_pg "$BIN/initdb" -D "$DIR/data" -U claimdesk --auth=trust -E UTF8 --no-instructions >/dev/null
+    # One user that must give a password, so the tests can show what a wrong one looks like.
+    hba="$DIR/data/pg_hba.conf"
+    { echo "host all claimdesk_pw 127.0.0.1/32 scram-sha-256"; cat "$hba"; } > "$hba.new" && mv "$hba.new" "$hba"
+    [ "$(id -u)" = 0 ] && chown postgres "$hba"
     # A throwaway cluster: fsync off only makes the tests faster; nothing here must survive a crash.
     as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >/dev/null
+    as_pg "$BIN/psql" -q -h "$DIR" -p "$PORT" -U claimdesk -d postgres \
+      -c "CREATE ROLE claimdesk_pw LOGIN PASSWORD 'right-password'" >/dev/null
     echo "postgresql+psycopg://claimdesk@127.0.0.1:$PORT/postgres"
     ;;
   status)

@@ -59,6 +59,14 @@ def workspace_url(request, tmp_path):
 
 
 @pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL database, for what only PostgreSQL has (LISTEN/NOTIFY). CI always provides one."""
+    if not PG_ADMIN_URL:
+        pytest.skip("needs a PostgreSQL server: set CLAIMDESK_TEST_PG_URL (scripts/test.sh starts one)")
+    yield from _pg_database()
+
+
+@pytest.fixture
 def workspace(workspace_url):
     from desktop_app.core.workspace import Workspace
 

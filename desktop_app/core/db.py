@@ -96,7 +96,8 @@ def _sqlite_on_begin(conn) -> None:
 def make_engine(url: str) -> Engine:
     try:
         u = make_url(url)
-    except ArgumentError:
+        u.port  # noqa: B018 - a malformed port only fails when read
+    except (ArgumentError, ValueError):
         raise WorkspaceUnavailable(f"{url!r} is not a workspace path or database URL.") from None
     backend = u.get_backend_name()
     if backend == "sqlite":
@@ -166,17 +167,26 @@ def open_engine(target: str | os.PathLike | None = None) -> tuple[Engine, str]:
 
 
 def _explain(exc: DBAPIError, name: str) -> str:
-    """One sentence for the common ways a workspace fails to open."""
-    msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(getattr(exc, "orig", exc)).strip() else ""
-    low = msg.lower()
+    """One sentence for the common ways a workspace fails to open.
+
+    Order matters: psycopg wraps every refusal in "connection failed: ...", so the
+    specific causes (credentials, unknown database) are looked for before reachability.
+    """
+    orig = str(getattr(exc, "orig", exc)).strip()
+    msg = orig.splitlines()[0] if orig else ""
+    low = orig.lower()
     if "file is not a database" in low or "not a database" in low:
         return f"{name} is not a Claimdesk workspace (it is not an SQLite database)."
     if "unable to open database" in low or "readonly" in low or "read-only" in low:
         return f"Cannot open the workspace {name}: the file cannot be read or written."
-    if "password authentication failed" in low or "authentication" in low:
+    if "password authentication failed" in low or "no password supplied" in low:
         return f"The PostgreSQL server refused the user name or password for {name}."
+    if "role" in low and "does not exist" in low:
+        return f"The PostgreSQL server has no such user for {name}; check the user name in the address."
     if "does not exist" in low and "database" in low:
         return f"The database in {name} does not exist on that server."
+    if "failed to resolve host" in low or "name or service not known" in low or "nodename nor servname" in low:
+        return f"Cannot find the PostgreSQL server for {name}; check the host name in the address."
     if "connection refused" in low or "could not connect" in low or "timeout" in low or "connection failed" in low:
         return f"Cannot reach the PostgreSQL server for {name}; is it running and is the address right?"
     return f"Cannot open the workspace {name}: {msg or exc.__class__.__name__}."

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine, func, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import db
+from . import db, live
 from .anchoring import describe
 from .errors import ClaimdeskError, DuplicateArticle, InvalidInput, NotFound, StaleVersion, WorkspaceUnavailable
 from .importers import ImportedArticle, import_path, normalise_text, title_from_text
@@ -231,10 +231,15 @@ class Workspace:
                 yield session, touched
                 if not any(touched.values()):
                     return  # nothing changed: nothing to announce
-                session.execute(update(ChangeCounter).where(ChangeCounter.id == 1)
-                                .values(value=ChangeCounter.value + 1))
+                counter = session.execute(update(ChangeCounter).where(ChangeCounter.id == 1)
+                                          .values(value=ChangeCounter.value + 1)
+                                          .returning(ChangeCounter.value)).scalar_one()
+                if session.bind.dialect.name == "postgresql":
+                    # Delivered to every listening window when (and only if) this transaction commits.
+                    session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                                    {"channel": live.CHANNEL, "payload": live.payload(counter, name, touched)})
         except StaleDataError:
-            raise StaleVersion("Someone else changed this record while you were saving; reload it and try again.",
+            raise StaleVersion("Someone else saved this record at the same moment; nothing was saved. Reload it and try again.",
                                current_version=-1) from None
         except ClaimdeskError:
             raise
@@ -259,8 +264,10 @@ class Workspace:
             return s.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1)) or 0
 
     @staticmethod
-    def _get(session: Session, model, ident: int, what: str):
-        obj = session.get(model, ident)
+    def _get(session: Session, model, ident: int, what: str, *, lock: bool = False):
+        """The row, or NotFound. `lock` holds it (FOR UPDATE on PostgreSQL) until the action commits, so a
+        version check and the write that follows see the same row; SQLite's BEGIN IMMEDIATE already does."""
+        obj = session.get(model, ident, with_for_update=lock or None)
         if obj is None:
             raise NotFound(f"There is no {what} {ident} in this workspace.")
         return obj
@@ -466,7 +473,7 @@ class Workspace:
                      if_version: int | None = None) -> ClaimRecord:
         """Change a claim's type, status, note or structured fields; each change goes into its history."""
         with self._action("update_claim") as (s, touched):
-            c = self._get(s, Claim, claim_id, "claim")
+            c = self._get(s, Claim, claim_id, "claim", lock=True)
             self._check_version(c, if_version)
             changes: list[tuple[str, object, object]] = []
             new_type = _choice(type, ClaimType, "claim type") if type is not None else c.type
@@ -497,7 +504,7 @@ class Workspace:
     def delete_claim(self, claim_id: int, rationale: str = "", if_version: int | None = None) -> ClaimRecord:
         """Delete a claim and its source links; its history stays. Returns what was deleted (for undo)."""
         with self._action("delete_claim") as (s, touched):
-            c = self._get(s, Claim, claim_id, "claim")
+            c = self._get(s, Claim, claim_id, "claim", lock=True)
             self._check_version(c, if_version)
             record = _claim_record(c)
             self._event(s, c, "deleted", old=_claim_snapshot(c), rationale=rationale)
@@ -655,7 +662,7 @@ class Workspace:
         if changes.get("kind") is not None:
             changes["kind"] = _choice(changes["kind"], SourceKind, "source kind")
         with self._action("update_source") as (s, touched):
-            src = self._get(s, Source, source_id, "source")
+            src = self._get(s, Source, source_id, "source", lock=True)
             if if_version is not None and src.version != if_version:
                 when = src.updated_at.strftime("%Y-%m-%d %H:%M UTC")
                 raise StaleVersion(

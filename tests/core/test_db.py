@@ -112,6 +112,31 @@ def test_an_unreachable_server_is_one_sentence():
     assert "secret" not in str(err.value)
 
 
+def _on_test_server(pg_url: str, **parts) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(pg_url).set(**parts).render_as_string(hide_password=False)
+
+
+@pytest.mark.parametrize("parts, message", [
+    ({"username": "claimdesk_pw", "password": "wrong-password"}, "refused the user name or password"),
+    ({"username": "no_such_analyst"}, "has no such user"),
+    ({"database": "no_such_desk"}, "does not exist on that server"),
+    ({"host": "no-such-host.invalid"}, "Cannot find the PostgreSQL server"),
+])
+def test_a_wrong_server_address_is_one_sentence_that_hides_the_password(pg_url, parts, message):
+    url = _on_test_server(pg_url, **parts)
+    with pytest.raises(WorkspaceUnavailable, match=message) as err:
+        Workspace.open(url)
+    assert "wrong-password" not in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_malformed_address_is_refused_not_crashed():
+    with pytest.raises(WorkspaceUnavailable, match="not a workspace path or database URL"):
+        Workspace.open("postgresql://::::")
+
+
 def test_an_unknown_kind_of_database_is_refused():
     with pytest.raises(WorkspaceUnavailable, match="SQLite files and PostgreSQL"):
         Workspace.open("mysql://localhost/claims")
