@@ -5,6 +5,8 @@ import subprocess
 import sys
 from collections import defaultdict
 
+import pytest
+
 from desktop_app.core.workspace import Workspace
 
 from ..conftest import REPO, SAMPLE
@@ -58,3 +60,29 @@ def test_concurrent_optimistic_edits_lose_nothing(workspace_url):
             final = ws.claim(claim_id)
             assert final.version == 1 + len(acks)
             assert final.note == max(acks)[1]
+
+
+CONTENTION_SECONDS = 30
+
+
+@pytest.mark.slow
+def test_two_processes_writing_one_sqlite_file_for_30_seconds(tmp_path):
+    db = str(tmp_path / "shared.db")
+    Workspace.open(db).close()  # created and migrated once, as the first window would
+    writers = [subprocess.Popen(
+        [sys.executable, "-m", "tests.core.durable_writer", db, f"copy{i}", f"analyst{i}", str(CONTENTION_SECONDS)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    acknowledged: dict[int, str] = {}
+    for w in writers:
+        out, err = w.communicate(timeout=CONTENTION_SECONDS + 120)
+        assert w.returncode == 0, err
+        assert "locked" not in err.lower() and "locked" not in out.lower()
+        lines = out.splitlines()
+        assert [x for x in lines if not x.startswith("ACK ")] == []
+        per_writer = {int(cid): note for _, cid, note in (x.split(" ", 2) for x in lines)}
+        assert len(per_writer) > 50  # both really wrote, all along
+        acknowledged |= per_writer
+
+    with Workspace.open(db) as ws:
+        stored = {c.id: c.note for c in ws.claims()}
+    assert stored == acknowledged
