@@ -319,6 +319,11 @@ def build_parser() -> Parser:
     return p
 
 
+def _one_line(message: str) -> str:
+    """The contract is one line on stderr, even when the analyst's input had line breaks in it."""
+    return " ".join(message.split())
+
+
 def _log_bug() -> str:
     """Keep the traceback for a bug report without showing it to the analyst."""
     try:
@@ -345,11 +350,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with Workspace.open(args.db) as ws:
             args.fn(ws, args)
         return 0
-    except UsageError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except ClaimdeskError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
+    except (UsageError, ClaimdeskError) as exc:
+        print(f"claimdesk: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("claimdesk: interrupted; the last completed action is saved.", file=sys.stderr)

@@ -56,6 +56,8 @@ from .records import (
 )
 
 _UNSET = object()
+#: The largest whole number every column holds on both engines (PostgreSQL INTEGER is 32-bit).
+MAX_INT = 2**31 - 1
 _CATEGORY_SYNONYMS = {"wounded": "injured", "dead": "killed", "deaths": "killed", "injuries": "injured"}
 
 
@@ -122,6 +124,8 @@ def _clean_fields(claim_type: str, fields: dict | None) -> dict:
                 raise InvalidInput(f"The count must be a whole number, not {value!r}.") from None
             if count < 0:
                 raise InvalidInput("The count cannot be negative.")
+            if count > MAX_INT:
+                raise InvalidInput(f"The count {count:,} is larger than Claimdesk can store.")
             out[key] = count
         elif key == "category" and claim_type == ClaimType.casualty:
             cat = _CATEGORY_SYNONYMS.get(str(value).strip().lower(), str(value).strip().lower())
@@ -267,6 +271,8 @@ class Workspace:
     def _get(session: Session, model, ident: int, what: str, *, lock: bool = False):
         """The row, or NotFound. `lock` holds it (FOR UPDATE on PostgreSQL) until the action commits, so a
         version check and the write that follows see the same row; SQLite's BEGIN IMMEDIATE already does."""
+        if not 0 < ident <= MAX_INT:  # beyond any id a database column holds
+            raise NotFound(f"There is no {what} {ident} in this workspace.")
         obj = session.get(model, ident, with_for_update=lock or None)
         if obj is None:
             raise NotFound(f"There is no {what} {ident} in this workspace.")
@@ -540,6 +546,8 @@ class Workspace:
 
     def history(self, claim_id: int) -> list[EventRecord]:
         """Every recorded change of a claim, oldest first; works for deleted claims too."""
+        if not 0 < claim_id <= MAX_INT:
+            raise NotFound(f"There is no claim {claim_id} in this workspace.")
         with self._reading() as s:
             rows = s.scalars(select(ClaimEvent).where(ClaimEvent.claim_id == claim_id)
                              .order_by(ClaimEvent.at, ClaimEvent.id)).all()
