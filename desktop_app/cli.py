@@ -102,7 +102,8 @@ def cmd_articles(ws, args) -> None:
         print("No articles yet. Import one with: claimdesk import FILE")
     for a in items:
         counts = ", ".join(f"{n} {s}" for s, n in sorted(a.status_counts.items()))
-        print(f"#{a.id:<4} {a.title}  [{a.claim_count} claims{': ' + counts if counts else ''}]")
+        noun = "claim" if a.claim_count == 1 else "claims"
+        print(f"#{a.id:<4} {a.title}  [{a.claim_count} {noun}{': ' + counts if counts else ''}]")
 
 
 def cmd_show(ws, args) -> None:

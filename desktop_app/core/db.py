@@ -7,15 +7,12 @@ to head, so an older workspace is upgraded in place, never recreated.
 from __future__ import annotations
 
 import os
+import re
+from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -113,7 +110,9 @@ def make_engine(url: str) -> Engine:
     raise WorkspaceUnavailable(f"Claimdesk works with SQLite files and PostgreSQL servers, not {backend}.")
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -121,16 +120,50 @@ def alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+@cache
+def newest_revision() -> str:
+    """The head revision read straight from the migration files, without importing Alembic.
+
+    Opening an up-to-date workspace (every start but the first after an update)
+    then costs one SELECT, not Alembic's import; tests check it equals head_revision().
+    """
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = re.search(r'^revision\s*=\s*["\']([^"\']+)["\']', source, re.M)
+        down = re.search(r'^down_revision\s*=\s*["\']([^"\']+)["\']', source, re.M)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            parents.add(down.group(1))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must have exactly one head, not {sorted(heads)}")
+    return heads.pop()
+
+
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    """The workspace's schema revision, or None for a new, empty database."""
+    with engine.execution_options(**{READ_ONLY: True}).connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as exc:
+            if "alembic_version" in str(exc.orig):
+                return None  # no alembic_version table yet: a new workspace
+            raise
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision`, in one transaction; refuse a workspace from a newer Claimdesk."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
@@ -140,7 +173,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
-def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+def _known_revision(script, revision: str) -> bool:
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:
@@ -153,7 +188,8 @@ def open_engine(target: str | os.PathLike | None = None) -> tuple[Engine, str]:
     engine = make_engine(url)
     name = describe_url(url)
     try:
-        upgrade(engine)
+        if current_revision(engine) != newest_revision():
+            upgrade(engine)
     except WorkspaceUnavailable:
         engine.dispose()
         raise

@@ -58,6 +58,10 @@ def test_a_new_workspace_is_at_the_newest_schema_and_matches_the_models(workspac
     assert diff == []
 
 
+def test_the_head_read_from_the_migration_files_is_alembics_head():
+    assert db.newest_revision() == db.head_revision()
+
+
 def test_a_workspace_made_by_the_first_migration_is_upgraded_in_place(workspace_url):
     engine = db.make_engine(db.resolve_url(workspace_url))
     db.upgrade(engine, "0001")
