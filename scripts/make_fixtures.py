@@ -5,6 +5,7 @@
 Writes the sample article (seeds/usa-attacks-pro-iranian-militias-in-iraq.txt) as
 - three saved web pages with different site chrome (news site, blog, magazine),
 - a Word file (python-docx) and, through LibreOffice, a PDF of it,
+- a PDF over several pages with a running head and page numbers,
 - a two-column justified PDF with hyphenated line ends (soft hyphens, LibreOffice),
 - a Word file with a table and a footnote (flat ODT through LibreOffice),
 - a scanned PDF (an image, no text layer; Pillow),
@@ -215,7 +216,7 @@ def magazine_page(title, teaser, body) -> str:
 """
 
 
-def write_docx(path: Path, title, teaser, body, *, two_columns=False, soft_hyphens=False) -> None:
+def write_docx(path: Path, title, teaser, body, *, two_columns=False, soft_hyphens=False, paged=False) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -239,6 +240,22 @@ def write_docx(path: Path, title, teaser, body, *, two_columns=False, soft_hyphe
             para = d.add_paragraph(h(text))
             if two_columns:
                 para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if paged:  # large type over several pages, a running head and "Page N" in the footer
+        from docx.shared import Pt
+
+        d.styles["Normal"].font.size = Pt(16)
+        section = d.sections[0]
+        section.header.paragraphs[0].text = f"{SITE} \u2013 World"
+        foot = section.footer.paragraphs[0]
+        foot.add_run("Page ")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        foot._p.append(field)
     if two_columns:
         cols = d.sections[0]._sectPr.find(qn("w:cols"))
         if cols is None:
@@ -325,6 +342,9 @@ def main() -> None:
 
         write_docx(tmpdir / "article-2col.docx", title, teaser, body, two_columns=True, soft_hyphens=True)
         shutil.copy(soffice_convert(tmpdir / "article-2col.docx", "pdf", tmpdir), OUT / "article-2col.pdf")
+
+        write_docx(tmpdir / "article-paged.docx", title, teaser, body, paged=True)
+        shutil.copy(soffice_convert(tmpdir / "article-paged.docx", "pdf", tmpdir), OUT / "article-paged.pdf")
 
         (tmpdir / "figures.fodt").write_text(FOOTNOTE_FODT, encoding="utf-8")
         shutil.copy(soffice_convert(tmpdir / "figures.fodt", "docx:MS Word 2007 XML", tmpdir),

@@ -9,7 +9,8 @@ fixture in order with its paragraphs intact.
 A text box is split further where the type size or weight changes (a heading set
 directly above its paragraph). Lines inside a paragraph are joined with a space, a
 word hyphenated at a line end is joined again (see `join_lines`), and a page break is a
-paragraph break. Running page numbers are dropped.
+paragraph break. Page numbers and running heads (the same line in the top or bottom
+margin of several pages) are dropped.
 """
 from __future__ import annotations
 
@@ -127,6 +128,25 @@ def _box_paragraphs(box) -> list[list[str]]:
     return paragraphs
 
 
+def _flat(box) -> str:
+    return " ".join(box.get_text().split())
+
+
+def _margin_key(box) -> str:
+    return re.sub(r"\d+", "#", _flat(box).lower())
+
+
+def _running_heads(pages) -> set[str]:
+    """Texts in the top or bottom margin of more than one page (digits aside): running heads and feet."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for boxes in pages:
+        for key in {_margin_key(box) for box, in_margin in boxes if in_margin}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n > 1}
+
+
 def _pages(data: bytes, limits: ImportLimits):
     """Per page, the paragraphs (each a list of lines) in reading order; plus the document info."""
     from pdfminer.converter import PDFPageAggregator
@@ -150,19 +170,21 @@ def _pages(data: bytes, limits: ImportLimits):
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=LAParams())
     interpreter = PDFPageInterpreter(manager, device)
-    pages = []
+    laid_out = []
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > limits.max_pages:
             raise ImportFailed(f"The PDF has more than {limits.max_pages:,} pages; split it and import the article's pages.")
         interpreter.process_page(page)
         layout = device.get_result()
-        boxes = [b for b in layout if isinstance(b, LTTextBox)]
         height = layout.height or 1
+        laid_out.append([(box, box.y0 > 0.9 * height or box.y1 < 0.1 * height)
+                         for box in layout if isinstance(box, LTTextBox)])
+    running = _running_heads(laid_out)
+    pages = []
+    for boxes in laid_out:
         page_paras = []
-        for box in boxes:
-            text = " ".join(box.get_text().split())
-            in_margin = box.y0 > 0.9 * height or box.y1 < 0.1 * height
-            if in_margin and _PAGE_NUMBER.match(text):
+        for box, in_margin in boxes:
+            if in_margin and (_PAGE_NUMBER.match(_flat(box)) or _margin_key(box) in running):
                 continue
             page_paras.extend(_box_paragraphs(box))
         pages.append(page_paras)

@@ -55,7 +55,9 @@ class Route:
     status: int = 200
     headers: dict = field(default_factory=dict)
     delay: float = 0.0          # seconds before the body is sent
-    chunked: bool = False       # no Content-Length; sent in 64 KB chunks
+    chunked: bool = False       # no Content-Length; sent in chunks
+    chunk_size: int = 65536
+    chunk_delay: float = 0.0    # seconds between chunks (a server that drips)
 
 
 class RecordingServer:
@@ -89,9 +91,11 @@ class RecordingServer:
                     time.sleep(route.delay)
                 try:
                     if route.chunked:
-                        for i in range(0, len(route.body), 65536):
-                            piece = route.body[i:i + 65536]
+                        for i in range(0, len(route.body), route.chunk_size):
+                            piece = route.body[i:i + route.chunk_size]
                             self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                            self.wfile.flush()
+                            time.sleep(route.chunk_delay)
                         self.wfile.write(b"0\r\n\r\n")
                     else:
                         self.wfile.write(route.body)
