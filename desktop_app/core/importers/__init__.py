@@ -33,6 +33,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# The parsers log what they make of damaged input (pdfminer: one line per bad operator).
+# With no handler configured, Python would print those WARNINGs on stderr, in the middle of
+# the CLI's one-line contract; a NullHandler keeps them for an application that configures
+# logging (records still propagate to the root logger's handlers) and silent otherwise.
+for _name in ("desktop_app.core.importers", "pdfminer", "trafilatura", "htmldate", "courlan", "justext",
+              "charset_normalizer", "docx"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
 
 def _limits(limits: ImportLimits | None, max_bytes: int | None) -> ImportLimits:
     return (limits or DEFAULT_LIMITS).with_max_bytes(max_bytes)
@@ -70,9 +78,9 @@ def import_bytes(data: bytes, filename: str | None = None, *, max_bytes: int | N
                            media_type="text/markdown" if kind == MARKDOWN else "text/plain")
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - the contract: ImportFailed or an article, for any input
+    except Exception:  # noqa: BLE001 - the contract: ImportFailed or an article, for any input
         log.warning("import failed unexpectedly", exc_info=True)
-        raise ImportFailed(f"The file could not be read ({exc.__class__.__name__}).") from None
+        raise ImportFailed("The file could not be read; it may be damaged.") from None
 
 
 def _charset(content_type: str | None) -> str | None:

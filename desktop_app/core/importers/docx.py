@@ -99,9 +99,9 @@ def import_docx(data: bytes, filename: str | None = None, *, limits: ImportLimit
         title, author, created = props.title, props.author, props.created
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - python-docx on a damaged file raises many kinds; the log keeps them
-        log.warning("Word import failed", exc_info=True)
-        raise ImportFailed(f"The Word file is damaged or incomplete and could not be read ({exc.__class__.__name__}).") from None
+    except Exception:  # noqa: BLE001 - python-docx on a damaged file raises many kinds; the log keeps them
+        log.info("Word import failed", exc_info=True)
+        raise ImportFailed("The Word file is damaged or incomplete and could not be read.") from None
     paragraphs = [p for p in ("\n".join(collapse_spaces(x) for x in p.split("\n")).strip() for p in paragraphs) if p]
     if notes:
         paragraphs += ["Notes", *notes]

@@ -143,9 +143,9 @@ def import_html(data: bytes, filename: str | None = None, *, charset: str | None
         text = normalise_text("\n\n".join(paragraphs))
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - a hostile page must not crash the import; keep the cause in the log
-        log.warning("HTML extraction failed", exc_info=True)
-        raise ImportFailed(f"The web page could not be read ({exc.__class__.__name__}).") from None
+    except Exception:  # noqa: BLE001 - a hostile page must not crash the import; keep the cause in the log
+        log.info("HTML extraction failed", exc_info=True)
+        raise ImportFailed("The web page could not be read.") from None
     if doc is None or not text or len(paragraphs) < 2 and _key(paragraphs[0]) == _key(doc.title or ""):
         raise ImportFailed("No article text was found in the web page.")
     lang = m.group(1).lower() if (m := _HTML_LANG.search(html[:4096])) else None

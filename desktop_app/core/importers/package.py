@@ -14,7 +14,9 @@ sizes checked here are the sizes that can be read.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -49,8 +51,8 @@ def check_package(data: bytes, limits: ImportLimits, what: str = "The Word file"
                     _check_xml(zf.read(info), what)
     except ImportFailed:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError,
-            RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, EOFError, ValueError, OSError,
+            NotImplementedError, RuntimeError):
         raise ImportFailed(f"{what} is damaged or incomplete and could not be read.") from None
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from ..errors import ImportFailed
@@ -31,11 +33,43 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]$",
                           re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_CID = re.compile(r"\(cid:\d+\)")
 _HYPHENS = ("-", "\u00ad", "\u2010")
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?")
 
 NO_TEXT_LAYER = ("The PDF has no text layer (it is probably a scan or a picture of text); "
                  "run it through text recognition (OCR) and import the result.")
+
+
+# pdfminer does not raise on a damaged content stream: it logs and goes on, losing text.
+# These are the messages that mean text was lost; an article with holes is refused.
+_DAMAGE = ("Data-loss while decompressing", "Cannot render horizontal string", "Cannot render vertical string")
+
+
+class _DamageLog(logging.Handler):
+    """Collects pdfminer's warnings about lost text, from this thread only."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.damage: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            message = record.getMessage()
+            if message.startswith(_DAMAGE):
+                self.damage.append(message)
+
+
+@contextmanager
+def _watch_damage() -> Iterator[_DamageLog]:
+    logger = logging.getLogger("pdfminer")
+    handler = _DamageLog()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
 
 
 # --- joining lines -----------------------------------------------------------------------------
@@ -242,7 +276,12 @@ def import_pdf(data: bytes, filename: str | None = None, *, limits: ImportLimits
     if not _looks_complete(data):
         raise ImportFailed("The PDF is incomplete (it ends before its end-of-file mark); download or save it again.")
     try:
-        pages, info = _pages(data, limits)
+        with _watch_damage() as watch:
+            pages, info = _pages(data, limits)
+        if watch.damage:
+            log.info("PDF refused as damaged: %s", watch.damage[0])
+            raise ImportFailed("The PDF is damaged (part of its text cannot be decoded); "
+                               "download or save it again.")
         lines = [line for page in pages for para in page for line in para]
         vocab = _vocabulary(lines)
         paragraphs = [join_lines(para, vocab) for page in pages for para in page]
@@ -250,12 +289,19 @@ def import_pdf(data: bytes, filename: str | None = None, *, limits: ImportLimits
         created = pdf_date(_info_text(info, "CreationDate"))
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer on a damaged file raises many kinds; the log keeps them
-        log.warning("PDF import failed", exc_info=True)
-        raise ImportFailed(f"The PDF is damaged and could not be read ({exc.__class__.__name__}).") from None
+    except Exception:  # noqa: BLE001 - pdfminer on a damaged file raises many kinds; the log keeps them
+        log.info("PDF import failed", exc_info=True)
+        raise ImportFailed("The PDF is damaged and could not be read.") from None
     text = normalise_text("\n\n".join(p for p in paragraphs if p))
     if not text:
         raise ImportFailed(NO_TEXT_LAYER)
+    # pdfminer writes "(cid:N)" for a glyph its font does not map to a character. A few are
+    # a missing symbol, shown as such; many mean the text layer cannot be read at all.
+    unmapped = len(_CID.findall(text))
+    if unmapped * 7 > len(text) // 100:
+        raise ImportFailed("The PDF's text cannot be decoded (its fonts do not say which letters they draw); "
+                           "run it through text recognition (OCR) and import the result.")
+    text = _CID.sub("\ufffd", text)
     extra = {"pages": len(pages)}
     if created:
         extra["created"] = created

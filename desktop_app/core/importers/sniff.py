@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from ..errors import ImportFailed
@@ -26,7 +28,8 @@ MEDIA_TYPES = {
 
 # Formats we recognise but do not import, with what the analyst can do instead.
 _REFUSED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Office file (.doc/.xls); save it as .docx and import that"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style or password-protected Office file (.doc/.xls); "
+                                         "save it without a password as .docx and import that"),
     (b"{\\rtf", "an RTF document; save it as .docx and import that"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image, not an article"),
     (b"\xff\xd8\xff", "a JPEG image, not an article"),
@@ -58,7 +61,7 @@ def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, struct.error, ValueError, OSError, EOFError, NotImplementedError):
         raise ImportFailed("The file looks like a ZIP archive but is damaged or incomplete.") from None
     if "word/document.xml" in names:
         return DOCX

@@ -103,3 +103,22 @@ def test_running_heads_and_page_numbers_are_dropped():
     assert "Daily Ledger \u2013 World" not in article.text
     assert not any(p.strip().isdigit() or p.startswith("Page ") for p in paragraphs)
     assert "Around 2,500 US soldiers are stationed in Iraq and 900 in Syria." in article.text
+
+
+def test_glyphs_without_characters_are_marked_and_a_text_of_them_refused(monkeypatch):
+    from desktop_app.core.importers import pdf
+
+    real = pdf._pages
+
+    def with_unmapped(n):
+        def fake(data, limits):
+            pages, info = real(data, limits)
+            pages[0][1][0] = "Three soldiers" + "(cid:7)" * n + " are injured"
+            return pages, info
+        return fake
+
+    monkeypatch.setattr(pdf, "_pages", with_unmapped(1))
+    assert "Three soldiers\ufffd are injured" in import_path(FIXTURES / "article.pdf").text
+    monkeypatch.setattr(pdf, "_pages", with_unmapped(400))
+    with pytest.raises(ImportFailed, match="cannot be decoded"):
+        import_path(FIXTURES / "article.pdf")

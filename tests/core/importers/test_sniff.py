@@ -61,7 +61,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 @pytest.mark.parametrize("data, words", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old-style Office file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old-style or password-protected Office file"),
     (b"{\\rtf1\\ansi Hello}", "RTF"),
     (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
     (b"\xff\xd8\xff\xe0" + bytes(100), "JPEG image"),
