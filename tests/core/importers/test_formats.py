@@ -28,6 +28,7 @@ CASES = {
         "published": "2023-12-27", "source_url": "https://frontline-notes.example/2023/12/27/usa-attacks-militias/"}),
     "docx": (FIXTURES / "article.docx", DOCX_TYPE, {"author": "Anna Berger"}),
     "pdf": (FIXTURES / "article.pdf", "application/pdf", {"author": "Anna Berger"}),
+    "pdf-paged-with-running-heads": (FIXTURES / "article-paged.pdf", "application/pdf", {"author": "Anna Berger"}),
     "pdf-two-columns-hyphenated": (FIXTURES / "article-2col.pdf", "application/pdf", {"author": "Anna Berger"}),
 }
 
