@@ -1,9 +1,11 @@
 """Saved web pages: the article's own text and metadata, nothing of the site around it.
 
 trafilatura does the main-content extraction (it won against readability-lxml on our
-fixtures: scripts/compare_html_extractors.py). We run it with `favor_recall`: on news
-pages its default drops a lead paragraph styled as a "teaser", and a claim missing from
-the text is worse for a fact-checker than a stray line of site chrome she can ignore.
+fixtures: scripts/compare_html_extractors.py). It runs twice: its default (precise) pass
+finds where the article is, its `favor_recall` pass fills in what the precise pass
+dropped inside that stretch (on news pages, a lead paragraph styled as a "teaser"), from
+the headline on. A claim missing from the text is worse for a fact-checker than a stray
+dateline she can ignore; a sidebar or footer outside the article stays out.
 
 Nothing in the page runs and nothing is fetched: the page is parsed by lxml's HTML
 parser (no network, no DTD loading), scripts, styles and frames never reach the text,

@@ -86,8 +86,8 @@ def fetch(url: str, limits: ImportLimits) -> Fetched:
                         raise ImportFailed(f"{final} is over the import limit of {size_text(limits.max_bytes)}; "
                                            "the download was stopped.")
                     if time.monotonic() > deadline:
-                        raise ImportFailed(f"{final} took over {limits.total_timeout:.0f} seconds to download; "
-                                           "it was stopped.")
+                        raise ImportFailed(f"{final} took longer than {limits.total_timeout:g} s to download; "
+                                           "the download was stopped.")
                     chunks.append(chunk)
                 return Fetched(b"".join(chunks), final, ctype, datetime.now(timezone.utc))
     except ImportFailed:
