@@ -73,7 +73,7 @@ def import_bytes(data: bytes, filename: str | None = None, *, max_bytes: int | N
             from .html import import_html
 
             charset = _charset(content_type)
-            return import_html(data, filename, charset=charset, url=url)
+            return import_html(data, filename, charset=charset, url=url, max_elements=limits.max_html_elements)
         return import_text(data, filename=filename,
                            media_type="text/markdown" if kind == MARKDOWN else "text/plain")
     except ImportFailed:

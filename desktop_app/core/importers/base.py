@@ -21,6 +21,8 @@ class ImportLimits:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = 300                         # PDF pages read; an article is a few
+    max_html_elements: int = 30_000              # HTML elements; a news page has 2,000-15,000 and
+                                                 # the extractor's time grows faster than their number
     max_unpacked_bytes: int = 100 * 1024 * 1024  # Word: all ZIP members together, uncompressed
     max_members: int = 2000                      # Word: ZIP members
     max_ratio: int = 200                         # Word: uncompressed/compressed, per member of over 1 MB

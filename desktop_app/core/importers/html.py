@@ -137,10 +137,20 @@ def extract_article(html: str, url: str | None = None):
     return meta, with_headline(paragraphs, meta.title or "")
 
 
+def _check_size(html: str, max_elements: int) -> None:
+    """Refuse a page with more elements than an article has, before the extractor spends minutes on it."""
+    tree = trafilatura.load_html(html)
+    count = sum(1 for _ in tree.iter()) if tree is not None else 0
+    if count > max_elements:
+        raise ImportFailed(f"The web page has {count:,} elements, more than an article page has "
+                           f"(the limit is {max_elements:,}); save just the article and import that.")
+
+
 def import_html(data: bytes, filename: str | None = None, *, charset: str | None = None,
-                url: str | None = None) -> ImportedArticle:
+                url: str | None = None, max_elements: int = 30_000) -> ImportedArticle:
     html = decode_html(data, charset)
     try:
+        _check_size(html, max_elements)
         doc, paragraphs = extract_article(html, url)
         text = normalise_text("\n\n".join(paragraphs))
     except ImportFailed:

@@ -81,3 +81,18 @@ def test_a_page_with_no_article_text_is_refused():
     with pytest.raises(ImportFailed, match="No article text"):
         import_bytes(b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
                      "p.html")
+
+
+def test_a_page_with_more_elements_than_an_article_is_refused_before_extraction(monkeypatch):
+    from desktop_app.core.importers import ImportLimits, html
+
+    calls = []
+    monkeypatch.setattr(html, "extract", lambda *a, **k: calls.append(1))
+
+    page = b"<html><body><article>" + b"<p>The same paragraph, again and again.</p>" * 40_000 + b"</article></body></html>"
+    with pytest.raises(ImportFailed, match="40,00[0-9] elements"):
+        import_bytes(page, "p.html")
+    assert calls == []  # the extractor's time grows faster than the page: it never saw this one
+    monkeypatch.undo()
+    assert import_bytes(page[:4000] + b"</article></body></html>", "p.html",
+                        limits=ImportLimits(max_html_elements=1000)).text
