@@ -59,6 +59,7 @@ def run(quick: bool) -> dict:
         "many-members.docx": h.many_members_docx(5000),
         "truncated.pdf": h.truncated_pdf(),
         "oversize.txt": bytes(21 * 1024 * 1024),
+        "huge-page.html": b"<html><body>" + b"<p>Same paragraph again.</p>" * 80_000 + b"</body></html>",
     }
     for data, name in ((formats["html"], "a.html"), (formats["pdf"], "a.pdf"), (formats["docx"], "a.docx")):
         import_bytes(data, name)  # warm-up: imports and caches out of the timing
