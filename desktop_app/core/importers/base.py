@@ -11,6 +11,40 @@ from datetime import datetime
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class ImportLimits:
+    """Bounds that hold for every import, so a hostile or huge document costs little.
+
+    The byte cap is checked before any parser sees the data; the others bound what a
+    parser may unpack (a Word file is a ZIP archive, a PDF can claim any number of pages).
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = 300                         # PDF pages read; an article is a few
+    max_html_elements: int = 30_000              # HTML elements; a news page has 2,000-15,000 and
+                                                 # the extractor's time grows faster than their number
+    max_unpacked_bytes: int = 100 * 1024 * 1024  # Word: all ZIP members together, uncompressed
+    max_members: int = 2000                      # Word: ZIP members
+    max_ratio: int = 200                         # Word: uncompressed/compressed, per member of over 1 MB
+    connect_timeout: float = 10.0                # URL: seconds to connect
+    read_timeout: float = 30.0                   # URL: seconds of silence while reading
+    total_timeout: float = 120.0                 # URL: seconds for the whole download
+    max_redirects: int = 5
+
+    def with_max_bytes(self, max_bytes: int | None) -> "ImportLimits":
+        from dataclasses import replace
+
+        return self if max_bytes is None else replace(self, max_bytes=max_bytes)
+
+
+DEFAULT_LIMITS = ImportLimits()
+
+
+def size_text(n: int) -> str:
+    """A byte count as an analyst reads it: '20.0 MB' or '1,234 bytes'."""
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
 @dataclass
 class ImportedArticle:
     """An article as read from bytes: normalised text plus what we know about it.
@@ -55,6 +89,14 @@ def normalise_text(text: str) -> str:
     text = _TRAILING_SPACE.sub("\n", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def collapse_spaces(line: str) -> str:
+    """Runs of spaces/tabs inside a line as one space (justified PDFs, indented HTML source)."""
+    return _SPACES.sub(" ", line).strip()
+
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def title_from_text(text: str, fallback: str = "Untitled article") -> str:
