@@ -237,7 +237,9 @@ def cmd_revise(ws, args) -> None:
           f"{counts['moved']} moved, {counts['fuzzy']} fuzzy, {counts['orphaned']} orphaned.")
     for r in report.results:
         if r.how == "moved":
-            print(f"  #{r.claim_id:<5} moved     {r.old_start}:{r.old_end} \u2192 {r.new_start}:{r.new_end}  \u201c{r.new_text}\u201d")
+            doubt = "  (among different words: marked fuzzy; check it)" if r.anchor == "fuzzy" else ""
+            print(f"  #{r.claim_id:<5} moved     {r.old_start}:{r.old_end} \u2192 {r.new_start}:{r.new_end}  "
+                  f"\u201c{r.new_text}\u201d{doubt}")
         elif r.how == "fuzzy":
             print(f"  #{r.claim_id:<5} fuzzy     {r.new_start}:{r.new_end}  \u201c{r.old_text}\u201d \u2192 \u201c{r.new_text}\u201d"
                   f"  (score {r.score:.2f}; check it)")

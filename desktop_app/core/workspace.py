@@ -373,7 +373,10 @@ class Workspace:
             raise InvalidInput("The new version of the article has no text.")
         sha = imported.sha256
         with self._action("revise_article") as (s, touched):
-            a = self._get(s, Article, article_id, "article")
+            # Locked (on PostgreSQL) so two analysts revising at once make revisions 2 and 3, one after the other.
+            a = s.get(Article, article_id, with_for_update=True)
+            if a is None:
+                raise NotFound(f"There is no article {article_id} in this workspace.")
             self._refuse_known_revision(s, a, sha)
             claims = s.scalars(select(Claim).where(Claim.article_id == a.id).order_by(Claim.start, Claim.id)).all()
             anchors = anchor_many(text, [self._selector(c) for c in claims])
@@ -439,7 +442,8 @@ class Workspace:
         if new != old:
             why = {
                 How.exact: f"Found in place in revision {revision}.",
-                How.moved: f"Found unchanged at a new place in revision {revision}.",
+                How.moved: f"Found unchanged at a new place in revision {revision}"
+                           + (" but among different words; check it." if c.anchor == Anchoring.fuzzy else "."),
                 How.fuzzy: f"Matched approximately in revision {revision} (score {found.score:.2f}); "
                            "check the new wording.",
                 How.orphaned: f"Not found in revision {revision}; kept with its old text.",

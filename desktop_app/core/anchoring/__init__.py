@@ -11,10 +11,11 @@ from collections.abc import Sequence
 
 from .match_quote import MIN_QUOTE_SCORE, MIN_SCORE, context_fit, find_exact, find_fuzzy
 from .text_position import clamp, in_place
-from .types import CONTEXT, ORPHANED, Anchor, How, Selector, describe
+from .types import CONTEXT, DOUBTFUL_CONTEXT, ORPHANED, Anchor, How, Selector, describe
 
 __all__ = [
     "CONTEXT",
+    "DOUBTFUL_CONTEXT",
     "MIN_QUOTE_SCORE",
     "MIN_SCORE",
     "Anchor",

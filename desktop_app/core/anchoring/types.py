@@ -11,6 +11,9 @@ import enum
 from dataclasses import dataclass
 
 CONTEXT = 32
+#: A claim found unchanged elsewhere, but among surroundings that fit less than this (0..1), is
+#: recorded as fuzzy so the analyst checks it: its sentence may be gone and the words repeated elsewhere.
+DOUBTFUL_CONTEXT = 0.5
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,13 @@ class Anchor:
 
     @property
     def state(self) -> str:
-        """What the claim records as its `anchor`: exact (also when moved), fuzzy or orphaned."""
+        """What the claim records as its `anchor`: exact (also when moved), fuzzy or orphaned.
+
+        A claim moved into surroundings that hardly fit its stored context is
+        recorded as fuzzy: the same words, but perhaps no longer the same claim.
+        """
+        if self.how == How.moved and self.score < DOUBTFUL_CONTEXT:
+            return "fuzzy"
         return "exact" if self.how in (How.exact, How.moved) else self.how.value
 
 

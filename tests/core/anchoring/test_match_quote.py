@@ -123,3 +123,17 @@ def test_nothing_to_find_in_an_unrelated_text():
         == How.orphaned
     assert anchor("", selector("Iraqi security sources reported")).how == How.orphaned
     assert anchor(TEXT, Selector(0, 0, "", "", "")).how == How.orphaned
+
+
+def test_a_deleted_claim_whose_words_recur_elsewhere_moves_there_but_is_marked_for_review():
+    text = ("Erbil, Monday. According to the US, three soldiers were injured in Erbil. The army gave no names.\n\n"
+            "Iraqi officials said the base was hit twice. According to the US, the drones came from Syria.")
+    start = text.index("According to the US")
+    sel = describe(text, start, start + len("According to the US"))
+    new = text[text.index("The army"):]
+    found = anchor(new, sel)
+    assert found.how == How.moved and found.span[0] == new.index("According to the US")
+    assert found.state == "fuzzy"
+    # Where one side of its context survived, the claim is simply exact.
+    kept = anchor("Update. " + text, sel)
+    assert kept.how == How.moved and kept.state == "exact"

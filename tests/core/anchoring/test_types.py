@@ -1,7 +1,7 @@
 """Selectors as stored and exported, and what an Anchor records on the claim."""
 from __future__ import annotations
 
-from desktop_app.core.anchoring import CONTEXT, Anchor, How, Selector, describe
+from desktop_app.core.anchoring import CONTEXT, DOUBTFUL_CONTEXT, Anchor, How, Selector, describe
 
 TEXT = "Iraqi security sources reported that at least one member of a pro-Iranian group had been killed."
 
@@ -35,3 +35,10 @@ def test_a_moved_claim_is_recorded_as_exact_and_only_an_orphan_has_no_span():
     assert Anchor(How.moved, sel, 1.0).state == "exact" and Anchor(How.moved, sel, 1.0).span == (0, 5)
     assert Anchor(How.fuzzy, sel, 0.8).state == "fuzzy"
     assert Anchor(How.orphaned, None, 0.0).state == "orphaned" and Anchor(How.orphaned, None, 0.0).span is None
+
+
+def test_a_claim_moved_among_different_words_is_recorded_as_fuzzy_for_review():
+    sel = Selector(0, 5, "Iraqi", "", " sec")
+    assert Anchor(How.moved, sel, DOUBTFUL_CONTEXT).state == "exact"
+    assert Anchor(How.moved, sel, DOUBTFUL_CONTEXT - 0.01).state == "fuzzy"
+    assert Anchor(How.exact, sel, 0.1).state == "exact"  # same offsets, same words: still exact
