@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from desktop_app.core.anchoring import How, Selector, anchor, anchor_many, context_fit, describe
 
-FAST = settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+# No per-example deadline: each example takes milliseconds, and on a loaded CI machine a deadline
+# only adds flakiness. Speed is measured where it belongs, in benchmarks/bench_reanchor.py.
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = ["the", "US", "army", "said", "three", "injured", "in", "Iraq", "attack", ",", ".", "\n\n", "2,500"]
 texts = st.one_of(
@@ -134,7 +136,7 @@ selectors = st.builds(
 )
 
 
-@settings(max_examples=500, deadline=2000)
+@settings(max_examples=500, deadline=None)
 @given(st.one_of(texts, st.text(max_size=300)), selectors, st.one_of(st.none(), st.integers(-1000, 1000)))
 def test_anchoring_never_raises_and_stays_inside_the_text(text, sel, hint):
     found = anchor(text, sel, hint=hint)
@@ -147,7 +149,7 @@ def test_anchoring_never_raises_and_stays_inside_the_text(text, sel, hint):
         assert 0.0 <= found.score <= 1.0
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=200, deadline=None)
 @given(text_and_span(min_size=20), st.data())
 def test_a_claim_made_from_an_old_text_is_placed_in_any_new_text_or_orphaned(case, data):
     text, start, end = case
