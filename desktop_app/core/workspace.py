@@ -437,7 +437,10 @@ class Workspace:
         if found.selector is not None:
             sel = found.selector
             c.start, c.end, c.text, c.prefix, c.suffix = sel.start, sel.end, sel.exact, sel.prefix, sel.suffix
-        c.anchor = found.state
+        # A fuzzy placement waits for the analyst (reattach_claim confirms it); a later revision
+        # that leaves it alone must not quietly turn it exact.
+        keep_doubt = c.anchor == Anchoring.fuzzy and found.state == Anchoring.exact
+        c.anchor = Anchoring.fuzzy if keep_doubt else found.state
         new = {"start": c.start, "end": c.end, "text": c.text, "anchor": c.anchor}
         if new != old:
             why = {
@@ -476,7 +479,8 @@ class Workspace:
         """Place a claim on text the analyst selected in the current text (an orphan, or a doubtful fuzzy match).
 
         The claim takes that text and its context, its anchor becomes exact, and
-        the old and new place go into its history.
+        the old and new place go into its history. Re-attaching a fuzzy claim to
+        its own span is how the analyst confirms the new wording.
         """
         with self._action("reattach_claim") as (s, touched):
             c = self._get(s, Claim, claim_id, "claim")

@@ -245,3 +245,26 @@ def test_the_web_annotation_export_gives_orphans_their_quote_only(workspace, sam
             quote, position = items[f"urn:claimdesk:claim:{claim.id}"]
             assert new_text[position["start"]:position["end"]] == quote["exact"] == claim.text
             assert quote["prefix"] == new_text[max(0, claim.start - 32):claim.start]
+
+
+def test_a_fuzzy_claim_stays_fuzzy_until_the_analyst_confirms_it(workspace, sample_article, gold_claims, tmp_path):
+    original = workspace.article(sample_article.id).text
+    report = workspace.revise_file(sample_article.id, write(tmp_path, "v2.txt", revised_text(original, word=True)))
+    (fuzzy_id,) = [r.claim_id for r in report.results if r.how == "fuzzy"]
+
+    # Revision 3 changes something else only: the claim is found exactly, but keeps its doubt.
+    v3 = revised_text(original, word=True).replace("Wassit.", "Wasit.")
+    report = workspace.revise_file(sample_article.id, write(tmp_path, "v3.txt", v3))
+    assert {r.claim_id: (r.how, r.anchor) for r in report.results}[fuzzy_id] == ("exact", "fuzzy")
+    claim = workspace.claim(fuzzy_id)
+    assert claim.anchor == "fuzzy" and claim.text == FUZZY_NEW
+
+    confirmed = workspace.reattach_claim(fuzzy_id, claim.start, claim.end, "wording checked against the Pentagon")
+    assert (confirmed.anchor, confirmed.start, confirmed.end, confirmed.text) == ("exact", claim.start, claim.end,
+                                                                                 FUZZY_NEW)
+    event = workspace.history(fuzzy_id)[-1]
+    assert (event.action, event.old["anchor"], event.new["anchor"]) == ("reattached", "fuzzy", "exact")
+    # Confirming again changes nothing and writes nothing.
+    count = workspace.change_count()
+    assert workspace.reattach_claim(fuzzy_id, claim.start, claim.end) == confirmed
+    assert workspace.change_count() == count
