@@ -194,6 +194,11 @@ def cmd_history(ws, args) -> None:
         change = ""
         if e.action == "updated":
             change = f": {e.old!r} \u2192 {e.new!r}"
+        elif e.action in ("reanchored", "reattached") and isinstance(e.new, dict) and isinstance(e.old, dict):
+            change = (f": {e.old.get('start')}:{e.old.get('end')} {e.old.get('anchor')} \u2192 "
+                      f"{e.new.get('start')}:{e.new.get('end')} {e.new.get('anchor')}")
+            if e.new.get("text") != e.old.get("text"):
+                change += f" \u201c{e.old.get('text')}\u201d \u2192 \u201c{e.new.get('text')}\u201d"
         elif e.field == "sources":
             info = e.new if isinstance(e.new, dict) else e.old if isinstance(e.old, dict) else {}
             grade = f"{info.get('reliability') or '?'}{info.get('credibility') or '?'}"
@@ -210,6 +215,38 @@ def cmd_export(ws, args) -> None:
                             handling=args.handling, organisation=args.organisation)
     path = export(ws, args.article_ids, args.format, args.output, options)
     print(f"Wrote {path}")
+
+
+def _import_target(target: str):
+    """An http(s) address through the URL importer when there is one, else a file."""
+    from desktop_app.core import importers
+
+    if target.lower().startswith(("http://", "https://")) and hasattr(importers, "import_url"):
+        return importers.import_url(target)
+    if "://" in target:
+        raise InvalidInput(f"Only http and https addresses can be imported, not {target!r}.")
+    return importers.import_path(target)
+
+
+def cmd_revise(ws, args) -> None:
+    report = ws.revise_article(args.article_id, _import_target(args.path_or_url), title=args.title)
+    if args.json:
+        _emit_json(report.to_json())
+        return
+    counts = report.counts
+    print(f"Article {report.article_id} is now revision {report.revision}: {counts['exact']} exact, "
+          f"{counts['moved']} moved, {counts['fuzzy']} fuzzy, {counts['orphaned']} orphaned.")
+    for r in report.results:
+        if r.how == "moved":
+            doubt = "  (among different words: marked fuzzy; check it)" if r.anchor == "fuzzy" else ""
+            print(f"  #{r.claim_id:<5} moved     {r.old_start}:{r.old_end} \u2192 {r.new_start}:{r.new_end}  "
+                  f"\u201c{r.new_text}\u201d{doubt}")
+        elif r.how == "fuzzy":
+            print(f"  #{r.claim_id:<5} fuzzy     {r.new_start}:{r.new_end}  \u201c{r.old_text}\u201d \u2192 \u201c{r.new_text}\u201d"
+                  f"  (score {r.score:.2f}; check it)")
+        elif r.how == "orphaned":
+            print(f"  #{r.claim_id:<5} orphaned  \u201c{r.old_text}\u201d is not in the new text; the claim is kept, "
+                  "re-attach it by selecting its text")
 
 
 def cmd_gui(args) -> int:
@@ -317,6 +354,11 @@ def build_parser() -> Parser:
     sp.add_argument("--organisation")
     sp.add_argument("--claims-only", action="store_true", help="leave out the full article text")
     sp.add_argument("--no-comments", action="store_true", help="no Word comments on the claims")
+
+    sp = add("revise", cmd_revise, "import a new version of an article and re-anchor its claims")
+    sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
+    sp.add_argument("path_or_url", metavar="PATH_OR_URL")
+    sp.add_argument("--title", help="title to use instead of the one found in the new version")
     return p
 
 

@@ -198,3 +198,47 @@ class Change:
     article_ids: frozenset[int] = frozenset()
     claim_ids: frozenset[int] = frozenset()
     source_ids: frozenset[int] = frozenset()
+
+
+# --- revisions ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReanchorResult:
+    """Where one claim went when its article got a new text."""
+
+    claim_id: int
+    how: str       # exact | moved | fuzzy | orphaned (anchoring.How)
+    anchor: str    # what the claim now records: exact | fuzzy | orphaned
+    score: float
+    old_start: int
+    old_end: int
+    old_text: str
+    new_start: int
+    new_end: int
+    new_text: str
+
+    def to_json(self) -> dict:
+        return {"claim_id": self.claim_id, "result": self.how, "anchor": self.anchor,
+                "score": round(self.score, 3),
+                "old": {"start": self.old_start, "end": self.old_end, "text": self.old_text},
+                "new": {"start": self.new_start, "end": self.new_end, "text": self.new_text}}
+
+
+@dataclass(frozen=True)
+class RevisionReport:
+    """What re-importing an article did: its new revision number and every claim's new place."""
+
+    article_id: int
+    revision: int
+    results: tuple[ReanchorResult, ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
+        for r in self.results:
+            counts[r.how] += 1
+        return counts
+
+    def to_json(self) -> dict:
+        return {"article_id": self.article_id, "revision": self.revision, "counts": self.counts,
+                "claims": [r.to_json() for r in self.results]}

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import db, live
-from .anchoring import describe
+from .anchoring import Anchor, How, Selector, anchor_many, describe
 from .errors import ClaimdeskError, DuplicateArticle, InvalidInput, NotFound, StaleVersion, WorkspaceUnavailable
 from .importers import ImportedArticle, import_path, normalise_text, title_from_text
 from .models import (
@@ -50,7 +50,9 @@ from .records import (
     Change,
     ClaimRecord,
     EventRecord,
+    ReanchorResult,
     RevisionRecord,
+    RevisionReport,
     SourceLink,
     SourceRecord,
 )
@@ -367,6 +369,165 @@ class Workspace:
             a = self._get(s, Article, article_id, "article")
             return [RevisionRecord(number=r.number, title=r.title, text=r.text, sha256=r.sha256,
                                    source_url=r.source_url, imported_at=r.imported_at) for r in a.revisions]
+
+    # --- revisions ----------------------------------------------------------------------
+
+    def revise_article(self, article_id: int, imported: ImportedArticle, title: str | None = None) -> RevisionReport:
+        """Make `imported` the article's current text, keep the old one as a revision, re-anchor every claim.
+
+        One transaction: the new text, the kept old one and every claim's new place
+        commit together. Each claim whose place, text or anchor changed gets a
+        "reanchored" history entry; a claim that cannot be placed is kept, orphaned,
+        with its old text, and listed like any other. The same bytes as any stored
+        revision are refused.
+        """
+        text = normalise_text(imported.text)
+        if not text:
+            raise InvalidInput("The new version of the article has no text.")
+        sha = imported.sha256
+        with self._action("revise_article") as (s, touched):
+            # Locked (on PostgreSQL) so two analysts revising at once make revisions 2 and 3, one after the other.
+            a = self._get(s, Article, article_id, "article", lock=True)
+            self._refuse_known_revision(s, a, sha)
+            claims = s.scalars(select(Claim).where(Claim.article_id == a.id).order_by(Claim.start, Claim.id)).all()
+            anchors = anchor_many(text, [self._selector(c) for c in claims])
+            a.revisions.append(ArticleRevision(number=a.revision, title=a.title, text=a.text, sha256=a.sha256,
+                                               source_url=a.source_url, imported_at=a.imported_at))
+            if s.get(Original, sha) is None:
+                s.add(Original(sha256=sha, data=imported.original, media_type=imported.media_type,
+                               size=len(imported.original)))
+            a.revision += 1
+            a.text, a.sha256, a.media_type = text, sha, imported.media_type
+            a.title = (title or imported.title or a.title).strip()[:500]
+            for attr in ("filename", "source_url", "publisher", "author", "published", "language", "retrieved_at"):
+                if getattr(imported, attr):
+                    setattr(a, attr, getattr(imported, attr))
+            a.imported_at = utcnow()
+            results = []
+            for claim, found in zip(claims, anchors):
+                result = self._reanchor(s, claim, found, a.revision)
+                results.append(result)
+                if s.is_modified(claim):
+                    touched["claim_ids"].add(claim.id)
+            s.flush()
+            touched["article_ids"].add(a.id)
+            report = RevisionReport(article_id=a.id, revision=a.revision, results=tuple(results))
+        return report
+
+    def revise_file(self, article_id: int, path: str | os.PathLike, title: str | None = None) -> RevisionReport:
+        """Read a new version of an article from a file (outside any transaction), then revise."""
+        return self.revise_article(article_id, import_path(Path(path)), title=title)
+
+    @staticmethod
+    def _refuse_known_revision(s: Session, article: Article, sha: str) -> None:
+        """The same bytes as any stored text, of this article or another, are no new revision."""
+        if article.sha256 == sha:
+            raise DuplicateArticle(f"This is already revision {article.revision} of article {article.id}; "
+                                   "nothing changed.", article.id)
+        for r in article.revisions:
+            if r.sha256 == sha:
+                raise DuplicateArticle(f"This is already revision {r.number} of article {article.id}; "
+                                       "nothing changed.", article.id)
+        other = s.scalars(select(Article).where(Article.sha256 == sha)).first()
+        number = other.revision if other else None
+        if other is None:
+            rev = s.scalars(select(ArticleRevision).where(ArticleRevision.sha256 == sha)).first()
+            other, number = (rev.article, rev.number) if rev else (None, None)
+        if other is not None:
+            raise DuplicateArticle(f"This is already revision {number} of article {other.id} "
+                                   f"(\u201c{_short(other.title)}\u201d), not a new version of article {article.id}; "
+                                   "nothing changed.", other.id)
+
+    @staticmethod
+    def _selector(c: Claim) -> Selector:
+        return Selector(start=c.start, end=c.end, exact=c.text, prefix=c.prefix, suffix=c.suffix)
+
+    def _reanchor(self, s: Session, c: Claim, found: Anchor, revision: int) -> ReanchorResult:
+        """Put one claim where `found` says; an orphan keeps its old text, context and offsets."""
+        old = {"start": c.start, "end": c.end, "text": c.text, "anchor": c.anchor}
+        if found.selector is not None:
+            sel = found.selector
+            c.start, c.end, c.text, c.prefix, c.suffix = sel.start, sel.end, sel.exact, sel.prefix, sel.suffix
+        # A fuzzy placement waits for the analyst (reattach_claim confirms it); a later revision
+        # that leaves it alone must not quietly turn it exact.
+        keep_doubt = c.anchor == Anchoring.fuzzy and found.state == Anchoring.exact
+        c.anchor = Anchoring.fuzzy if keep_doubt else found.state
+        new = {"start": c.start, "end": c.end, "text": c.text, "anchor": c.anchor}
+        if new != old:
+            why = {
+                How.exact: f"Found in place in revision {revision}.",
+                How.moved: f"Found unchanged at a new place in revision {revision}"
+                           + (" but among different words; check it." if c.anchor == Anchoring.fuzzy else "."),
+                How.fuzzy: f"Matched approximately in revision {revision} (score {found.score:.2f}); "
+                           "check the new wording.",
+                How.orphaned: f"Not found in revision {revision}; kept with its old text.",
+            }[found.how]
+            self._event(s, c, "reanchored", old=old, new=new, rationale=why)
+        if s.is_modified(c):
+            c.updated_at = utcnow()
+            c.updated_by = self.analyst
+        return ReanchorResult(claim_id=c.id, how=found.how.value, anchor=c.anchor, score=found.score,
+                              old_start=old["start"], old_end=old["end"], old_text=old["text"],
+                              new_start=c.start, new_end=c.end, new_text=c.text)
+
+    def revision_text(self, article_id: int, number: int) -> RevisionRecord:
+        """Any revision of an article, the current one included, to read or compare."""
+        with self._reading() as s:
+            a = self._get(s, Article, article_id, "article")
+            if number == a.revision:
+                return RevisionRecord(number=a.revision, title=a.title, text=a.text, sha256=a.sha256,
+                                      source_url=a.source_url, imported_at=a.imported_at)
+            r = s.scalars(select(ArticleRevision).where(ArticleRevision.article_id == a.id,
+                                                        ArticleRevision.number == number)).first()
+            if r is None:
+                have = "only revision 1" if a.revision == 1 else f"revisions 1 to {a.revision}"
+                raise NotFound(f"Article {a.id} has no revision {number}; it has {have}.")
+            return RevisionRecord(number=r.number, title=r.title, text=r.text, sha256=r.sha256,
+                                  source_url=r.source_url, imported_at=r.imported_at)
+
+    def reattach_claim(self, claim_id: int, start: int, end: int, rationale: str = "", *,
+                       if_version: int | None = None) -> ClaimRecord:
+        """Place a claim on text the analyst selected in the current text (an orphan, or a doubtful fuzzy match).
+
+        The claim takes that text and its context, its anchor becomes exact, and
+        the old and new place go into its history. Re-attaching a fuzzy claim to
+        its own span is how the analyst confirms the new wording.
+        """
+        with self._action("reattach_claim") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim", lock=True)
+            self._check_version(c, if_version)
+            article = c.article
+            start, end = self._resolve_span(article, start, end, None, None)
+            twin = s.scalars(select(Claim).where(Claim.article_id == article.id, Claim.id != c.id,
+                                                 Claim.start == start, Claim.end == end,
+                                                 Claim.type == c.type)).first()
+            if twin is not None:
+                raise InvalidInput(f"Claim {twin.id} already marks exactly this text as a {c.type} claim.")
+            sel = describe(article.text, start, end)
+            old = {"start": c.start, "end": c.end, "text": c.text, "anchor": c.anchor}
+            new = {"start": start, "end": end, "text": sel.exact, "anchor": Anchoring.exact.value}
+            if old == new:
+                return _claim_record(c)
+            c.start, c.end, c.text, c.prefix, c.suffix = start, end, sel.exact, sel.prefix, sel.suffix
+            c.anchor = Anchoring.exact
+            c.updated_at = utcnow()
+            c.updated_by = self.analyst
+            self._event(s, c, "reattached", old=old, new=new, rationale=rationale)
+            s.flush()
+            touched["article_ids"].add(article.id)
+            touched["claim_ids"].add(c.id)
+            record = _claim_record(c)
+        return record
+
+    def orphaned_claims(self, article_id: int) -> list[ClaimRecord]:
+        """Claims of an article that its current text no longer holds, for the analyst to re-attach."""
+        with self._reading() as s:
+            self._get(s, Article, article_id, "article")
+            rows = s.scalars(select(Claim).where(Claim.article_id == article_id,
+                                                 Claim.anchor == Anchoring.orphaned)
+                             .options(selectinload(Claim.evidence).selectinload(Evidence.source))
+                             .order_by(Claim.start, Claim.id)).all()
+            return [_claim_record(c) for c in rows]
 
     # --- claims ---------------------------------------------------------------------------
 

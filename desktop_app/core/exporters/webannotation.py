@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ..anchoring import Selector
 from ..records import ArticleRecord, ClaimRecord, _iso
 from . import ExportOptions, register
 
@@ -48,10 +49,9 @@ def annotation(article: ArticleRecord, claim: ClaimRecord) -> dict:
         "body": bodies,
         "target": {
             "source": article_iri(article),
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": claim.text, "prefix": claim.prefix, "suffix": claim.suffix},
-                {"type": "TextPositionSelector", "start": claim.start, "end": claim.end},
-            ],
+            # An orphaned claim's offsets belong to an older revision: only its quote is given.
+            "selector": Selector(start=claim.start, end=claim.end, exact=claim.text, prefix=claim.prefix,
+                                 suffix=claim.suffix).to_w3c(position=claim.anchor != "orphaned"),
         },
     }
 
