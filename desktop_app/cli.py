@@ -77,16 +77,9 @@ def _claim_line(c) -> str:
 # --- commands ---------------------------------------------------------------------------------
 
 def cmd_import(ws, args) -> None:
-    from desktop_app.core import importers
+    from desktop_app.core.importers import import_target
 
-    target = args.path_or_url
-    if target.lower().startswith(("http://", "https://")) and hasattr(importers, "import_url"):
-        imported = importers.import_url(target)
-    elif "://" in target:
-        raise InvalidInput(f"Only http and https addresses can be imported, not {target!r}.")
-    else:
-        imported = importers.import_path(target)
-    summary = ws.import_article(imported, title=args.title)
+    summary = ws.import_article(import_target(args.path_or_url), title=args.title)
     if args.json:
         _emit_json(summary.to_json())
     else:
@@ -217,19 +210,10 @@ def cmd_export(ws, args) -> None:
     print(f"Wrote {path}")
 
 
-def _import_target(target: str):
-    """An http(s) address through the URL importer when there is one, else a file."""
-    from desktop_app.core import importers
-
-    if target.lower().startswith(("http://", "https://")) and hasattr(importers, "import_url"):
-        return importers.import_url(target)
-    if "://" in target:
-        raise InvalidInput(f"Only http and https addresses can be imported, not {target!r}.")
-    return importers.import_path(target)
-
-
 def cmd_revise(ws, args) -> None:
-    report = ws.revise_article(args.article_id, _import_target(args.path_or_url), title=args.title)
+    from desktop_app.core.importers import import_target
+
+    report = ws.revise_article(args.article_id, import_target(args.path_or_url), title=args.title)
     if args.json:
         _emit_json(report.to_json())
         return

@@ -20,6 +20,7 @@ from .sniff import DOCX, HTML, MARKDOWN, PDF, sniff
 from .text import import_text
 
 __all__ = [
+    "import_target",
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_BYTES",
     "ImportLimits",
@@ -126,3 +127,13 @@ def import_url(url: str, *, max_bytes: int | None = None, limits: ImportLimits |
     article.source_url = fetched.final_url
     article.retrieved_at = fetched.retrieved_at
     return article
+
+
+def import_target(target: str | os.PathLike) -> ImportedArticle:
+    """What the analyst typed or dropped: an http(s) address is fetched, anything else is a file path."""
+    text = str(target)
+    if text.lower().startswith(("http://", "https://")):
+        return import_url(text)
+    if "://" in text:
+        raise ImportFailed(f"Only http and https addresses can be imported, not {text!r}.")
+    return import_path(text)
