@@ -4,16 +4,18 @@ The baseline is the cheapest Word file of the same articles: python-docx adding
 each article's title as a heading and each paragraph of its text, no highlight,
 no comment, no table, then saving. Ours is the whole briefing (cover, summary with
 its chart, every claim highlighted with a Word comment, the claims table, the
-sources appendix). Both are timed in the same run on the same records (best of a
-few rounds, after a warm-up that pays for imports and font caches); the workspace
-read is left out of both.
+sources appendix). Both are timed in the same run on the same records, in several
+rounds, back to back, after a warm-up that pays for imports and font caches; the
+ratio is the median of the rounds' ratios. The workspace read is left out of both.
 
     python benchmarks/bench_export.py [--quick]
 """
 from __future__ import annotations
 
+import gc
 import io
 import json
+import statistics
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -108,16 +110,21 @@ def briefing(articles, verdicts) -> bytes:
     return render("docx", articles, options, verdicts=verdicts)
 
 
-def _best_of(rounds: int, *fns):
-    """Each function's best time over `rounds`, the rounds interleaved so a busy moment hits both alike."""
-    best = [float("inf")] * len(fns)
-    results: list = [None] * len(fns)
-    for _ in range(rounds):
-        for i, fn in enumerate(fns):
+def _rounds(rounds: int, baseline, ours):
+    """Time both `rounds` times, back to back and in alternating order, so a busy moment hits both alike.
+
+    Returns the per-round times of each and the last results.
+    """
+    times: dict[str, list[float]] = {"baseline": [], "ours": []}
+    results = {}
+    for r in range(rounds):
+        pair = [("baseline", baseline), ("ours", ours)]
+        for name, fn in (pair if r % 2 == 0 else pair[::-1]):
+            gc.collect()  # each call starts with the same heap, so no one pays for the other's garbage
             started = time.perf_counter()
-            results[i] = fn()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return best, results
+            results[name] = fn()
+            times[name].append(time.perf_counter() - started)
+    return times, results
 
 
 def run(quick: bool = False) -> dict:
@@ -126,16 +133,20 @@ def run(quick: bool = False) -> dict:
     claims = sum(len(a.claims) for a in articles)
     briefing(articles[:1], verdicts)  # warm-up: imports, matplotlib's font cache
     plain_docx(articles[:1])
-    (baseline, ours), (plain, data) = _best_of(rounds, lambda: plain_docx(articles),
-                                               lambda: briefing(articles, verdicts))
-    ratio = ours / baseline
+    times, results = _rounds(rounds, lambda: plain_docx(articles), lambda: briefing(articles, verdicts))
+    plain, data = results["baseline"], results["ours"]
+    # The median of the rounds' ratios: robust to a round that a busy machine slowed down on one side.
+    ratio = statistics.median(o / b for o, b in zip(times["ours"], times["baseline"]))
+    ours, baseline = min(times["ours"]), min(times["baseline"])
     return {
         "name": "export",
         "ratio": round(ratio, 3),
         "goal": GOAL,
         "details": {
             "articles": n_articles, "claims": claims, "comments": claims,
-            "briefing_seconds": round(ours, 4), "plain_docx_seconds": round(baseline, 4),
+            "rounds": rounds, "briefing_seconds_best": round(ours, 4), "plain_docx_seconds_best": round(baseline, 4),
+            "briefing_seconds_median": round(statistics.median(times["ours"]), 4),
+            "plain_docx_seconds_median": round(statistics.median(times["baseline"]), 4),
             "briefing_bytes": len(data), "plain_docx_bytes": len(plain),
             "briefing_ms_per_claim": round(ours / claims * 1000, 3),
         },

@@ -125,10 +125,9 @@ def _check_statuses(options: ExportOptions) -> None:
 
 
 def filter_claims(article: ArticleRecord, options: ExportOptions) -> ArticleRecord:
-    if options.statuses is None:
-        return article
-    keep = tuple(c for c in article.claims if c.status in options.statuses)
-    return replace(article, claims=keep)
+    """The article with the claims the options keep, in text order (the order claims are numbered in)."""
+    keep = [c for c in article.claims if options.statuses is None or c.status in options.statuses]
+    return replace(article, claims=tuple(sorted(keep, key=lambda c: (c.start, c.id))))
 
 
 def _format(fmt: str) -> ExportFormat:

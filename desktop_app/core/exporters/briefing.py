@@ -19,6 +19,8 @@ from . import Selection
 SEVERITY = ("false", "disputed", "unverifiable", "unverified", "verified")
 #: The verdicts an editor must see first.
 KEY_VERDICTS = ("false", "disputed")
+#: How many key judgments a summary lists before pointing to the claims table for the rest.
+KEY_JUDGMENTS_SHOWN = 25
 
 #: The Admiralty (NATO) grading scales, as the appendix explains them to a reader.
 RELIABILITY = {
@@ -201,6 +203,14 @@ class CitedSource:
     number: int
     source: SourceRecord
     citations: tuple[tuple[int, SourceLink], ...]  # (claim number, link), in claim order
+
+
+def citations_by_grade(cited: CitedSource) -> list[tuple[str, str, list[int]]]:
+    """(grade, relation, claim numbers) groups, e.g. ("B2", "supports", [1, 5, 10]): compact for a much-cited source."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for number, link in cited.citations:
+        groups.setdefault((link.grade, link.relation), []).append(number)
+    return [(grade, relation, numbers) for (grade, relation), numbers in groups.items()]
 
 
 def source_index(articles: Sequence[ArticleRecord], numbers: dict[int, int]) -> list[CitedSource]:

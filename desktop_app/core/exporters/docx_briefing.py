@@ -135,6 +135,10 @@ class P(NamedTuple):
 Cell = str | Sequence[P]  # plain text, or paragraphs
 
 
+#: Rows whose XML is longer than this may hold more than a page of text, so they may break across pages.
+_ROW_SPLIT_XML = 12_000
+
+
 def _twips(cm: float) -> int:
     return int(round(cm * 567))
 
@@ -195,15 +199,17 @@ class Briefing:
         last = len(all_rows) - 1
         for i, (cells, head) in enumerate(all_rows):
             keep = keep_together and i < last
-            out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>")
+            tcs = []
             for width, cell in zip(widths, cells):
                 if isinstance(cell, str):
                     cell = [P(run(cell, rpr(bold=True) if head else ""))]
                 body = "".join(para(p.content, self.styles.id(p.style) if p.style else text_style,
                                     align=p.align, keep_next=keep) for p in cell) \
                     or para("", text_style, keep_next=keep)
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{body}</w:tc>')
-            out.append("</w:tr>")
+                tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{body}</w:tc>')
+            # A row is kept whole on a page unless it could be taller than a page (it would be cut off).
+            whole = "<w:cantSplit/>" if sum(map(len, tcs)) < _ROW_SPLIT_XML else ""
+            out.append(f"<w:tr><w:trPr>{whole}{'<w:tblHeader/>' if head else ''}</w:trPr>{''.join(tcs)}</w:tr>")
         out.append("</w:tbl>")
         self.add("".join(out))
 
@@ -330,7 +336,7 @@ class _Styles:
         s = add("Claim Number", WD_STYLE_TYPE.CHARACTER, None)
         s.font.superscript = True
         s.font.bold = True
-        s.font.size = Pt(8)
+        s.font.size = Pt(10)
         s.font.color.rgb = RGBColor(0x1F, 0x3A, 0x68)
         s = add("Hyperlink", WD_STYLE_TYPE.CHARACTER, None)
         s.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -412,9 +418,6 @@ def cover(b: Briefing) -> None:
                        for k, v in rows if v], [3.5, 13.5], style="Normal Table", header_row=False)
 
 
-#: How many key judgments the summary lists before pointing to the claims table for the rest.
-KEY_JUDGMENTS_SHOWN = 25
-
 _VERDICT_MEANING = {
     "verified": "Confirmed by graded sources.",
     "disputed": "Credible sources disagree with it, or with each other.",
@@ -436,16 +439,17 @@ def summary(b: Briefing) -> None:
     bullet = b.styles.id("List Bullet")
     if not judgments:
         b.paragraph("No claim in this briefing was found false or disputed.")
-    for k in judgments[:KEY_JUDGMENTS_SHOWN]:
-        where = f" ({k.article.title})" if len(sel.articles) > 1 else ""
+    article_number = {a.id: n for n, a in enumerate(sel.articles, start=1)}
+    for k in judgments[:bf.KEY_JUDGMENTS_SHOWN]:
+        where = f" (article {article_number[k.article.id]})" if len(sel.articles) > 1 else ""
         b.add(para(run(bf.status_label(k.claim.status).upper(),
                        rpr(bold=True, highlight=highlight_value(k.claim.status)))
                    + run(f" Claim {k.number}: ", rpr(bold=True))
                    + run(f"\u201c{k.claim.text}\u201d{where}")
                    + run(" \u2014 " + (k.rationale or "no rationale recorded"), rpr(italic=not k.rationale)),
                    bullet))
-    if len(judgments) > KEY_JUDGMENTS_SHOWN:
-        b.paragraph(f"\u2026 and {len(judgments) - KEY_JUDGMENTS_SHOWN} more false or disputed claims, "
+    if len(judgments) > bf.KEY_JUDGMENTS_SHOWN:
+        b.paragraph(f"\u2026 and {len(judgments) - bf.KEY_JUDGMENTS_SHOWN} more false or disputed claims, "
                     "listed with their rationale in the claims table.")
 
     counts = bf.counts_by_status(claims)
@@ -481,8 +485,9 @@ def summary(b: Briefing) -> None:
 def articles(b: Briefing) -> None:
     """Each article: its provenance, then its text with every claim highlighted and commented."""
     meta_style = b.styles.id("Article Metadata")
-    for index, article in enumerate(b.selection.articles):
-        b.heading(article.title, 1, page_break=index == 0)
+    several = len(b.selection.articles) > 1
+    for index, article in enumerate(b.selection.articles, start=1):
+        b.heading(f"Article {index}: {article.title}" if several else article.title, 1, page_break=True)
         for label, value in bf.article_meta(article):
             value_xml = b.hyperlink(value) if label == "URL" else run(value)
             b.add(para(run(f"{label}: ", rpr(bold=True)) + value_xml, meta_style))
@@ -490,13 +495,23 @@ def articles(b: Briefing) -> None:
         numbers = [b.numbers[c.id] for c in claims]
         span = "" if not claims else f" (number {numbers[0]})" if len(claims) == 1 else \
             f" (numbers {numbers[0]}\u2013{numbers[-1]})"
-        b.add(para(run(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} marked{span}."),
-                   meta_style, space_after=10))
+        b.add(para(run(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} marked{span}."), meta_style,
+                   space_after=None if b.options.full_text and claims else 10))
+        if b.options.full_text and claims:
+            b.add(_legend(b, meta_style))
         if b.options.full_text:
             _full_text(b, article)
         else:
             _claims_only(b, article)
         b.step()
+
+
+def _legend(b: Briefing, style: str) -> str:
+    """One line repeating the colour key beside the text, for a reader who starts at an article."""
+    keys = [run(f" {bf.status_label(s)} ", rpr(color="000000", highlight=highlight_value(s))) + run(" ")
+            for s in bf.verdict_order()]
+    return para(run("Highlights: ", rpr(bold=True)) + "".join(keys) + run("\u2014 numbers refer to the claims table."),
+                style, space_after=10)
 
 
 def _full_text(b: Briefing, article: ArticleRecord) -> None:
@@ -580,14 +595,14 @@ def claims_table(b: Briefing) -> None:
     bold, grey = rpr(bold=True), rpr(color="595959")
     none = [P(run("\u2013"))]
     rows = []
-    for a in b.selection.articles:
+    for index, a in enumerate(b.selection.articles, start=1):
         for c in a.claims:
             text_cell = [P(run(c.text))]
             details = bf.fields_text(c)
             if details:
                 text_cell.append(P(run(details), "Table Note"))
             if several:
-                text_cell.append(P(run(a.title), "Table Note"))
+                text_cell.append(P(run(f"Article {index}"), "Table Note"))
             sources = [P(run(f"S{source_numbers[link.source.id]} ") + run(link.grade, bold)
                          + run(f" {link.relation}", grey)) for link in c.sources] or none
             rationale = b.selection.rationale(c.id)
@@ -597,7 +612,7 @@ def claims_table(b: Briefing) -> None:
                          [P(run(bf.status_label(c.status), rpr(highlight=highlight_value(c.status))))],
                          sources, notes])
     b.table(["No.", "Claim", "Type", "Verdict", "Sources", "Rationale and note"], rows,
-            [1.0, 4.6, 2.2, 2.4, 2.3, 4.5])
+            [1.3, 4.5, 2.2, 2.4, 2.3, 4.3])
     b.paragraph("Sources are numbered as in the appendix (S1, S2, ...), each with its grade for this claim "
                 "and whether it supports, contradicts or gives context to it.", "Table Note")
 
@@ -620,12 +635,12 @@ def sources_appendix(b: Briefing) -> None:
             publisher = [P(run(s.publisher or "\u2013"))] + ([P(run(s.kind), "Table Note")] if s.kind else [])
             grade = s.reliability or "?"
             reliability = [P(run(grade, rpr(bold=True)) + run(f" {bf.RELIABILITY.get(grade, 'not graded')}"))]
-            cites = [P(run(f"{n} \u00b7 ") + run(link.grade, rpr(bold=True)) + run(f" {link.relation}"))
-                     for n, link in cs.citations]
+            cites = [P(run(grade, rpr(bold=True)) + run(f" {relation}: ", rpr(color="595959"))
+                       + run(", ".join(str(n) for n in numbers))) for grade, relation, numbers in bf.citations_by_grade(cs)]
             rows.append([[P(run(f"S{cs.number}", rpr(bold=True)))], where, publisher, reliability,
                          s.accessed or "\u2013", cites])
-        b.table(["No.", "Source", "Publisher", "Reliability", "Accessed", "Cited by claims"], rows,
-                [1.0, 5.4, 2.7, 2.6, 2.2, 3.1])
+        b.table(["No.", "Source", "Publisher", "Reliability", "Accessed", "Cited by claims (grade)"], rows,
+                [1.1, 4.6, 2.5, 2.5, 2.3, 4.0])
     b.heading("How sources are graded", 2)
     b.paragraph("Grades follow the Admiralty (NATO) system: a letter for the reliability of the source, "
                 "a digit for the credibility of the information it gave for this claim (\u201cB2\u201d: usually "

@@ -111,11 +111,16 @@ def briefing(selection: Selection, options: ExportOptions, step: Step) -> str:
     judgments = bf.key_judgments(selection, numbers)
     if not judgments:
         lines.append("No claim in this briefing was found false or disputed.")
-    for k in judgments:
-        where = f" ({md(k.article.title)})" if len(selection.articles) > 1 else ""
+    article_number = {a.id: n for n, a in enumerate(selection.articles, start=1)}
+    several = len(selection.articles) > 1
+    for k in judgments[:bf.KEY_JUDGMENTS_SHOWN]:
+        where = f" (article {article_number[k.article.id]})" if several else ""
         why = md(k.rationale) if k.rationale else "*no rationale recorded*"
         lines.append(f"- **{bf.status_label(k.claim.status).upper()}** \u2014 claim {k.number}: "
                      f"\u201c{md(k.claim.text)}\u201d{where} \u2014 {why}")
+    if len(judgments) > bf.KEY_JUDGMENTS_SHOWN:
+        lines.append(f"- \u2026 and {len(judgments) - bf.KEY_JUDGMENTS_SHOWN} more false or disputed claims, "
+                     "listed with their rationale in the claims table.")
     lines.append("")
     counts = bf.counts_by_status(claims)
     total = len(claims) or 1
@@ -134,8 +139,8 @@ def briefing(selection: Selection, options: ExportOptions, step: Step) -> str:
                        ["l"] + ["r"] * (len(statuses) + 1))
         lines.append("")
 
-    for article in selection.articles:
-        lines += [f"## {md(article.title)}", ""]
+    for index, article in enumerate(selection.articles, start=1):
+        lines += [f"## {'Article %d: ' % index if several else ''}{md(article.title)}", ""]
         meta = [f"{label}: <{value}>" if label == "URL" and value.startswith(("http://", "https://"))
                 else f"{label}: {md(value)}" for label, value in bf.article_meta(article)]
         if meta:
@@ -150,11 +155,12 @@ def briefing(selection: Selection, options: ExportOptions, step: Step) -> str:
     lines += ["## Claims", ""]
     if claims:
         rows = []
-        for a in selection.articles:
+        for index, a in enumerate(selection.articles, start=1):
             for c in a.claims:
                 rationale = selection.rationale(c.id)
                 notes = " \u2014 ".join(x for x in (rationale, f"Note: {c.note}" if c.note else "") if x)
-                text = c.text + (f" ({bf.fields_text(c)})" if bf.fields_text(c) else "")
+                text = c.text + (f" ({bf.fields_text(c)})" if bf.fields_text(c) else "") \
+                    + (f" \u2014 article {index}" if several else "")
                 rows.append([str(numbers[c.id]), cell(text), bf.type_label(c.type), bf.status_label(c.status),
                              cell(bf.sources_text(c)), cell(notes)])
         lines += table(["No.", "Claim", "Type", "Verdict", "Sources (grade, relation)", "Rationale and note"], rows,
@@ -173,7 +179,8 @@ def briefing(selection: Selection, options: ExportOptions, step: Step) -> str:
             grade = s.reliability or "?"
             rows.append([f"S{cs.number}", cell(where), cell(s.publisher or ""),
                          f"{grade} {bf.RELIABILITY.get(grade, 'not graded')}", cell(s.accessed or ""),
-                         cell("; ".join(f"claim {n}: {link.grade} {link.relation}" for n, link in cs.citations))])
+                         cell("; ".join(f"{grade} {relation}: {', '.join(map(str, numbers))}"
+                                        for grade, relation, numbers in bf.citations_by_grade(cs)))])
         lines += table(["No.", "Source", "Publisher", "Reliability", "Accessed", "Cited by"], rows)
     else:
         lines.append("No sources are linked to these claims yet.")

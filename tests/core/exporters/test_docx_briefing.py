@@ -13,10 +13,11 @@ from lxml import etree
 
 from desktop_app.core import taxonomy
 from desktop_app.core.exporters import ExportOptions, export, render
-from desktop_app.core.exporters.docx_briefing import KEY_JUDGMENTS_SHOWN, SECTIONS, build
+from desktop_app.core.exporters.briefing import KEY_JUDGMENTS_SHOWN
+from desktop_app.core.exporters.docx_briefing import SECTIONS, build
 from desktop_app.core.models import ClaimStatus
 
-from .conftest import ANALYST
+from .conftest import ANALYST, build_desk
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HANDLING = "UNCLASSIFIED // FOR OFFICIAL USE ONLY"
@@ -156,10 +157,8 @@ def test_sources_appendix_lists_each_source_with_its_citing_claims(desk, briefin
     assert "https://www.defense.gov/News/Releases/Release/Article/3627171/" in dod[1]
     assert dod[2].startswith("U.S. Department of Defense") and dod[3].startswith("B usually reliable")
     assert dod[4] == "2023-12-26"
-    assert dod[5].split("\n") == ["1 \u00b7 B2 supports", "2 \u00b7 B1 supports", "3 \u00b7 B1 supports",
-                                  "5 \u00b7 B2 supports", "8 \u00b7 B2 contradicts", "10 \u00b7 B2 supports"]
-    assert wire[3].startswith("C fairly reliable") and wire[5].split("\n") == ["5 \u00b7 C3 contradicts",
-                                                                            "6 \u00b7 C3 context"]
+    assert dod[5].split("\n") == ["B2 supports: 1, 5, 10", "B1 supports: 2, 3", "B2 contradicts: 8"]
+    assert wire[3].startswith("C fairly reliable") and wire[5].split("\n") == ["C3 contradicts: 5", "C3 context: 6"]
 
 
 def test_real_word_styles_are_used(briefing):
@@ -267,8 +266,12 @@ def test_a_claim_that_cannot_be_placed_is_listed_after_the_text_not_dropped(desk
     document = docx.Document(__import__("io").BytesIO(render("docx", [article])))
     text = [p.text for p in document.paragraphs]
     at = text.index("Claims that could not be placed in the current text of this article:")
-    assert text[at + 1].startswith("1.\u2002\u201cThree soldiers are injured\u201d")
+    # numbered by its last known place (past the end of the text now), with its comment
+    assert text[at + 1] == "10.\u2002\u201cThree soldiers are injured\u201d \u2014 Casualty figure, verified"
     assert len(document.comments) == 10
+    (comment,) = [c for c in document.comments if c.text.startswith("Claim 10 ")]
+    assert "".join(t for t, _ in comment_runs(document)[str(comment.comment_id)]) == \
+        "\u201cThree soldiers are injured\u201d"
 
 
 def test_hostile_text_is_escaped_and_the_document_stays_valid(workspace):
@@ -322,3 +325,46 @@ def test_every_verdict_has_a_word_highlight():
     for status, term in taxonomy.statuses().items():
         assert term.word_highlight in WD_COLOR_INDEX.__members__
         assert highlight_value(status) == HIGHLIGHT[status]
+
+
+def test_several_articles_are_numbered_and_claims_numbered_across_them(workspace, tmp_path):
+    ws = workspace
+    desk = build_desk(ws)
+    other = ws.import_text("Second report\n\nFour soldiers were injured, a spokesman said.\n\nNo one else was hurt.")
+    claim = ws.add_claim(other.id, "casualty", quote="Four soldiers were injured", status="disputed",
+                         rationale="The first report says three")
+    empty = ws.import_text("Third report\n\nNothing checkable here.")
+    path = export(ws, [desk.article_id, other.id, empty.id], "docx", tmp_path / "three.docx")
+    document = docx.Document(path)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Summary", "Article 1: USA attacks pro-Iranian militias in Iraq", "Article 2: Second report",
+                        "Article 3: Third report", "Claims", "Sources"]
+    assert document.paragraphs[0].text == "Briefing on 3 articles"
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "DISPUTED Claim 11: \u201cFour soldiers were injured\u201d (article 2) \u2014 The first report says three" \
+        in bullets
+    runs = comment_runs(document)
+    eleventh = next(c for c in document.comments if c.text.startswith("Claim 11 "))
+    assert "".join(t for t, _ in runs[str(eleventh.comment_id)]) == claim.text
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "No.")
+    assert table.rows[11].cells[1].text.split("\n") == ["Four soldiers were injured", "Article 2"]
+    assert table.rows[1].cells[1].text.split("\n") == ["Three soldiers are injured", "3 injured (US soldiers)",
+                                                       "Article 1"]
+    text = [p.text for p in document.paragraphs]
+    assert "0 claims marked." in text
+
+
+def test_a_row_taller_than_a_page_may_break_across_pages_short_rows_may_not(desk):
+    """Word cuts off a row that must stay whole but is taller than the page."""
+    from datetime import datetime, timezone
+
+    from desktop_app.core.exporters import Selection
+    from desktop_app.core.exporters.docx_briefing import P, Briefing, run
+
+    b = Briefing(Selection((), {}, datetime.now(timezone.utc)), ExportOptions(), lambda: None)
+    b.table(["Source", "Cited by"], [["short", "1"], ["long", [P(run(f"claim {n}")) for n in range(400)]]],
+            [8.5, 8.5], keep_together=False)
+    table = etree.fromstring(f'<w:body xmlns:w="{W[1:-1]}">{b._body[0]}</w:body>')[0]
+    rows = table.findall(W + "tr")
+    assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, True, False]
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
