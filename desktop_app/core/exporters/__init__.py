@@ -190,6 +190,8 @@ def _check_target(path: str | os.PathLike) -> None:
         raise ExportFailed(f"{target} is a folder; give a file name to export to.")
     if not target.parent.is_dir():
         raise ExportFailed(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+    if not os.access(target.parent, os.W_OK):
+        raise ExportFailed(f"Cannot write to {target.parent}: permission denied.")
 
 
 #: The format modules, in the order the export dialog offers them; importing one registers it.

@@ -259,6 +259,8 @@ class Briefing:
 
     def finish(self) -> bytes:
         """Write the package with python-docx's writer, the body and comments in place of their markers."""
+        if self._body and self._body[-1].endswith("</w:tbl>"):
+            self.add(para(""))  # Word wants a paragraph, not a table, just before the section properties
         self.doc.add_paragraph(_BODY_MARKER)
         document = self.doc.part
         comments = None

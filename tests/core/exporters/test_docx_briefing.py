@@ -368,3 +368,19 @@ def test_a_row_taller_than_a_page_may_break_across_pages_short_rows_may_not(desk
     rows = table.findall(W + "tr")
     assert [r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows] == [True, True, False]
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+
+
+def test_a_briefing_that_ends_in_a_table_still_ends_its_body_with_a_paragraph(desk):
+    from datetime import datetime, timezone
+
+    from desktop_app.core.exporters import Selection
+    from desktop_app.core.exporters.docx_briefing import page_setup
+
+    def only_a_table(b):
+        b.table(["Figure", "Reports"], [["3 injured", "2"]], [8.5, 8.5])
+
+    data = build(Selection((desk.ws.article(desk.article_id),), {}, datetime.now(timezone.utc)), ExportOptions(),
+                 sections=[page_setup, only_a_table])
+    body = docx.Document(__import__("io").BytesIO(data)).element.body
+    assert [child.tag for child in body][-2:] == [W + "p", W + "sectPr"]
+    assert body.findall(W + "tbl")
