@@ -203,9 +203,10 @@ def cmd_history(ws, args) -> None:
 def cmd_export(ws, args) -> None:
     from desktop_app.core.exporters import ExportOptions, export
 
-    options = ExportOptions(title=args.title, statuses=tuple(args.status) if args.status else None,
+    statuses = tuple(s.strip().lower() for s in args.status) if args.status else None
+    options = ExportOptions(title=args.title, statuses=statuses,
                             full_text=not args.claims_only, comments=not args.no_comments,
-                            handling=args.handling, organisation=args.organisation)
+                            handling=args.handling, organisation=args.organisation, publish_url=args.publish_url)
     path = export(ws, args.article_ids, args.format, args.output, options)
     print(f"Wrote {path}")
 
@@ -330,12 +331,16 @@ def build_parser() -> Parser:
 
     sp = add("export", cmd_export, "export articles with their claims", json_flag=False)
     sp.add_argument("article_ids", type=_id, nargs="+", metavar="ARTICLE_ID")
-    sp.add_argument("--format", required=True, help="docx, json, claimreview, csv or md")
+    sp.add_argument("--format", required=True,
+                    help="docx (Word briefing), md (Markdown briefing), claimreview (schema.org JSON-LD), "
+                         "json (W3C Web Annotations) or csv (one row per claim)")
     sp.add_argument("-o", "--output", required=True, metavar="PATH")
     sp.add_argument("--title")
-    sp.add_argument("--status", action="append", help="include only claims with this status (repeatable)")
+    sp.add_argument("--status", action="append", help="include only claims with this verdict (repeatable): " + statuses)
     sp.add_argument("--handling", help='handling line, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY"')
-    sp.add_argument("--organisation")
+    sp.add_argument("--organisation", help="the desk or organisation named as author")
+    sp.add_argument("--publish-url", metavar="URL",
+                    help="page the fact checks will be published on (ClaimReview url, with #claim-N)")
     sp.add_argument("--claims-only", action="store_true", help="leave out the full article text")
     sp.add_argument("--no-comments", action="store_true", help="no Word comments on the claims")
 

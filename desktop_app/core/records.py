@@ -191,6 +191,25 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class VerdictRecord:
+    """Who gave a claim its current verdict, when, and why (its latest status change).
+
+    Briefings and ClaimReview print the rationale beside the verdict; reading it
+    here, for many claims in one query, keeps exporters off the history tables.
+    """
+
+    claim_id: int
+    status: str
+    rationale: str
+    analyst: str
+    at: datetime
+
+    def to_json(self) -> dict:
+        return {"claim_id": self.claim_id, "status": self.status, "rationale": self.rationale,
+                "analyst": self.analyst, "at": _iso(self.at)}
+
+
+@dataclass(frozen=True)
 class Change:
     """What one committed action touched, so views refresh only that (as Anki's OpChanges)."""
 

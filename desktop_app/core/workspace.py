@@ -55,6 +55,7 @@ from .records import (
     RevisionReport,
     SourceLink,
     SourceRecord,
+    VerdictRecord,
 )
 
 _UNSET = object()
@@ -166,6 +167,28 @@ def _claim_snapshot(c: Claim) -> dict:
     """What a history entry keeps of a whole claim (on creation and deletion)."""
     return {"start": c.start, "end": c.end, "text": c.text, "type": c.type, "status": c.status,
             "note": c.note, "fields": {k: getattr(c, k) for k in ALL_FIELDS if getattr(c, k) is not None}}
+
+
+IN_CHUNK = 500  # ids per IN (...): well below SQLite's and PostgreSQL's parameter limits
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    """Id lists short enough for one IN (...) on every engine."""
+    for i in range(0, len(ids), IN_CHUNK):
+        yield ids[i:i + IN_CHUNK]
+
+
+def _latest_status_events(session: Session, claim_ids: list[int]) -> dict[int, ClaimEvent]:
+    """The last event that set each claim's status: a status change, its creation or its restoration."""
+    latest: dict[int, ClaimEvent] = {}
+    for chunk in _chunks(claim_ids):
+        q = (select(ClaimEvent)
+             .where(ClaimEvent.claim_id.in_(chunk),
+                    or_(ClaimEvent.field == "status", ClaimEvent.action.in_(("created", "restored"))))
+             .order_by(ClaimEvent.claim_id, ClaimEvent.at, ClaimEvent.id))
+        for event in session.scalars(q):
+            latest[event.claim_id] = event
+    return latest
 
 
 def _summary(a: Article, counts: dict | None = None) -> ArticleSummary:
@@ -717,6 +740,38 @@ class Workspace:
             return [EventRecord(id=e.id, claim_id=e.claim_id, article_id=e.article_id, at=e.at, analyst=e.analyst,
                                 action=e.action, field=e.field, old=e.old, new=e.new, rationale=e.rationale)
                     for e in rows]
+
+    def verdicts(self, claim_ids: Iterable[int]) -> dict[int, VerdictRecord]:
+        """Each claim's current verdict with who set it, when and why, read for many claims at once.
+
+        The verdict's rationale is that of the latest event that set the status: a status change,
+        or the claim's creation. A claim brought back after a delete keeps the rationale given
+        before the delete (its history continues under the old id). Unknown ids are left out.
+        """
+        ids = sorted({int(i) for i in claim_ids})
+        out: dict[int, VerdictRecord] = {}
+        with self._reading() as s:
+            status: dict[int, str] = {}
+            for chunk in _chunks(ids):
+                status.update((i, st) for i, st in s.execute(select(Claim.id, Claim.status).where(Claim.id.in_(chunk))))
+            wanted = {cid: cid for cid in status}  # claim whose history we read -> claim we answer for
+            for _ in range(20):  # a claim deleted and restored many times is followed back this far
+                if not wanted:
+                    break
+                latest = _latest_status_events(s, list(wanted))
+                follow: dict[int, int] = {}
+                for history_id, answer_for in wanted.items():
+                    event = latest.get(history_id)
+                    if event is None:
+                        continue
+                    out[answer_for] = VerdictRecord(claim_id=answer_for, status=status[answer_for],
+                                                    rationale=event.rationale or "", analyst=event.analyst,
+                                                    at=event.at)
+                    before = event.old.get("claim_id") if event.action == "restored" and isinstance(event.old, dict) else None
+                    if isinstance(before, int):
+                        follow[before] = answer_for
+                wanted = follow
+        return out
 
     # --- sources --------------------------------------------------------------------------
 
