@@ -316,6 +316,10 @@ def build_parser() -> Parser:
     sp.add_argument("--organisation")
     sp.add_argument("--claims-only", action="store_true", help="leave out the full article text")
     sp.add_argument("--no-comments", action="store_true", help="no Word comments on the claims")
+
+    from desktop_app import cli_groups
+
+    cli_groups.add_parsers(sub, add)
     return p
 
 
