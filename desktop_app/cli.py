@@ -189,9 +189,12 @@ def cmd_history(ws, args) -> None:
         _emit_json({"history": [e.to_json() for e in events]})
         return
     for e in events:
-        what = e.action if e.field is None else f"{e.action} {e.field}"
+        what = e.action if e.field in (None, "group") else f"{e.action} {e.field}"
         change = ""
-        if e.action == "updated":
+        if e.field == "group":
+            info = e.new if isinstance(e.new, dict) else e.old if isinstance(e.old, dict) else {}
+            change = f": group {info.get('group_id')} \u201c{info.get('label')}\u201d"
+        elif e.action == "updated":
             change = f": {e.old!r} \u2192 {e.new!r}"
         elif e.field == "sources":
             info = e.new if isinstance(e.new, dict) else e.old if isinstance(e.old, dict) else {}

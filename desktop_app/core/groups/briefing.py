@@ -5,7 +5,7 @@ places paragraphs and a table (see the report for how to plug it in).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .discrepancies import where
@@ -39,17 +39,18 @@ class BriefingSection:
 
 
 def _side_line(kind: str, side: DiscrepancySide) -> str:
-    places = where(side.reports)
     if kind == "attribution":
-        return f"According to {side.reading}: {places}"
+        return f"According to {side.reading}: {where(side.reports)}"
     if kind == "wording":
-        return f"\u201c{side.reading}\u201d: {places}"
-    sources = []
-    for r in side.reports:
-        if r.source and r.source not in sources:
-            sources.append(r.source)
-    said = f" (according to {'; '.join(sources)})" if sources else ""
-    return f"{side.reading}: {places}{said}"
+        return f"\u201c{side.reading}\u201d: {where(side.reports)}"
+    by_article: dict[int, list] = {}
+    for r in side.reports:  # already in publication order
+        by_article.setdefault(r.article_id, []).append(r)
+    places = []
+    for reports in by_article.values():
+        sources = list(dict.fromkeys(r.source for r in reports if r.source))
+        places.append(reports[0].where + (f" (according to {'; '.join(sources)})" if sources else ""))
+    return f"{side.reading}: {'; '.join(places)}"
 
 
 def briefing_rows(discrepancies: Sequence[Discrepancy]) -> list[BriefingRow]:
@@ -58,6 +59,13 @@ def briefing_rows(discrepancies: Sequence[Discrepancy]) -> list[BriefingRow]:
                         reports=tuple(_side_line(d.kind, s) for s in d.sides), explanation=d.explanation,
                         claim_ids=tuple(r.claim_id for r in d.reports))
             for d in discrepancies]
+
+
+def concerning(discrepancies: Sequence[Discrepancy], article_ids: Iterable[int]) -> list[Discrepancy]:
+    """The discrepancies a briefing on these articles should show: those with a report from one of them
+    (the other side may come from any article -- that is the point of the section)."""
+    wanted = set(article_ids)
+    return [d for d in discrepancies if any(r.article_id in wanted for r in d.reports)]
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -1,7 +1,7 @@
 """The "Conflicting reports" section of the Word briefing, as text."""
 from __future__ import annotations
 
-from desktop_app.core.groups.briefing import COLUMNS, HEADING, briefing_rows, briefing_section
+from desktop_app.core.groups.briefing import COLUMNS, HEADING, briefing_rows, briefing_section, concerning
 from desktop_app.core.groups.discrepancies import find_discrepancies
 
 from .factory import casualty, quote
@@ -24,7 +24,7 @@ def test_each_discrepancy_is_a_row_naming_the_outlets_on_each_side():
                                                  ("Austin on the strikes", "Quoted differently")]
     figure, attribution, wording = rows
     assert figure.reports == (
-        "3 injured: ntv.de, 2023-12-26; Citadel Radio, 2023-12-27 (according to the US; Kurdish officials)",
+        "3 injured: ntv.de, 2023-12-26 (according to the US); Citadel Radio, 2023-12-27 (according to Kurdish officials)",
         "4 injured: Continental Newswire, 2023-12-26 (according to a Pentagon official)")
     assert attribution.reports == ("According to the US: ntv.de, 2023-12-26",
                                    "According to Kurdish officials: Citadel Radio, 2023-12-27")
@@ -46,3 +46,11 @@ def test_the_section_has_a_heading_a_summary_and_columns():
 def test_with_nothing_in_conflict_the_section_says_so():
     section = briefing_section([])
     assert section.rows == () and "No reports" in section.intro
+
+
+def test_a_briefing_on_some_articles_shows_the_discrepancies_they_take_part_in():
+    found = discrepancies()
+    assert concerning(found, [1]) == found                       # ntv.de takes part in all three
+    assert [d.kind for d in concerning(found, [2])] == ["figure", "wording"]  # the wire credits no one else
+    assert [d.kind for d in concerning(found, [3])] == ["figure", "attribution"]  # the radio: not quoted
+    assert concerning(found, [99]) == []
