@@ -5,7 +5,9 @@ look alike (soft rules):
 
 - casualty: same category, the same people ("US troops" = "American soldiers",
   see words.NounPhrase.agrees), and the same event: at least two names (places,
-  people, organisations) shared by the articles' titles and the claims' paragraphs.
+  people, organisations) shared by the articles' titles and the claims' paragraphs,
+  weighing at least a fifth of the smaller side's names -- a name found in most of the
+  workspace's articles ("US", "Iraq") weighs little (name_weights).
 - statistic: the same counted thing ("attacks", "US soldiers"; the category when
   the analyst gave one), counts within a factor of 3, and the same event.
 - quote: the same speaker ("Austin" = "Lloyd Austin") and closely matching words
@@ -21,7 +23,8 @@ claims to it, never merge two existing groups.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -36,6 +39,7 @@ from .words import NounPhrase, counted_phrase, is_excerpt, noun_phrase, quote_wo
 #: Reports further apart than this are about different moments, even of one conflict.
 DAYS_APART = 7
 SHARED_NAMES = 2
+SHARED_WEIGHT = 0.2
 STATISTIC_FACTOR = 3
 QUOTE_RATIO = 80
 EXCERPT_RATIO = 90
@@ -82,18 +86,56 @@ def _too_far_apart(a: Report, b: Report) -> bool:
     return da is not None and db is not None and abs((da - db).days) > DAYS_APART
 
 
-def _same_event(a: Report, b: Report) -> tuple[bool, float, str]:
+def name_weights(reports: Sequence[Report]) -> dict[str, float]:
+    """How much sharing a name says about sharing an event: log((N+1)/df) over the articles.
+
+    A name in every article of a workspace that follows one conflict ("US", "Iraq") says
+    little; a town named in five reports says much. In a workspace about one event every
+    name is equally common, and the weighted overlap below reduces to the plain one.
+    """
+    names: dict[int, set[str]] = defaultdict(set)
+    for r in reports:
+        names[r.article_id].update(r.context)
+    df: dict[str, int] = defaultdict(int)
+    for article_names in names.values():
+        for name in article_names:
+            df[name] += 1
+    n = len(names)
+    return NameWeights({name: math.log((n + 1) / k) for name, k in df.items()})
+
+
+class NameWeights(dict):
+    """Name -> weight, remembering each context's total (suggestions ask for the same ones many times)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._totals: dict[frozenset[str], float] = {}
+
+    def total(self, names: frozenset[str]) -> float:
+        if names not in self._totals:
+            self._totals[names] = sum(self.get(n, 1.0) for n in names)
+        return self._totals[names]
+
+
+def _same_event(a: Report, b: Report, weights: Mapping[str, float] | None) -> tuple[bool, float, str]:
     if a.article_id == b.article_id:
         return True, 1.0, "same article"
     shared = a.context & b.context
     if len(shared) < SHARED_NAMES:
         return False, 0.0, ""
-    score = len(shared) / max(1, min(len(a.context), len(b.context)))
-    return True, score, "shared names: " + ", ".join(sorted(shared)[:5])
+    w = (lambda name: weights.get(name, 1.0)) if weights else (lambda name: 1.0)
+    if isinstance(weights, NameWeights):
+        smaller = min(weights.total(a.context), weights.total(b.context))
+    else:
+        smaller = min(sum(w(n) for n in a.context), sum(w(n) for n in b.context))
+    score = sum(w(n) for n in shared) / smaller if smaller > 0 else 0.0
+    if score < SHARED_WEIGHT:
+        return False, score, ""
+    return True, score, "shared names: " + ", ".join(sorted(shared, key=lambda n: (-w(n), n))[:5])
 
 
-def compare(a: Report, b: Report) -> PairVerdict:
-    """Whether two reports can be, and look like, the same claim."""
+def compare(a: Report, b: Report, weights: Mapping[str, float] | None = None) -> PairVerdict:
+    """Whether two reports can be, and look like, the same claim (`weights`: see name_weights)."""
     if a.type != b.type or a.type not in GROUPABLE or _too_far_apart(a, b):
         return RULED_OUT
     if a.type == ClaimType.quote:
@@ -115,7 +157,7 @@ def compare(a: Report, b: Report) -> PairVerdict:
     pa, pb = what_is_counted(a), what_is_counted(b)
     if not pa or not pa.agrees(pb):
         return RULED_OUT
-    same, score, why = _same_event(a, b)
+    same, score, why = _same_event(a, b, weights)
     if not same:
         return UNLIKE
     thing = f"{a.category} {pa.head}" if a.type == ClaimType.casualty else pa.head
@@ -142,23 +184,67 @@ def _compare_quotes(a: Report, b: Report) -> PairVerdict:
     return UNLIKE
 
 
-def _blocks(reports: Sequence[Report]) -> Iterable[tuple[int, int]]:
-    """Index pairs worth comparing (same type and category/speaker word), not all n^2."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
+#: A block of figures bigger than this is split by the names its reports share.
+BLOCK_LIMIT = 200
+
+
+def _blocks(reports: Sequence[Report], weights: NameWeights) -> Iterable[tuple[int, int]]:
+    """Index pairs worth comparing, not all n^2 (record-linkage blocking).
+
+    Figures: the same type, category and counted thing; a block larger than BLOCK_LIMIT is
+    split further by the names that say something (found in at most a tenth of the articles,
+    or ten) and by article, so a big desk's workspace does not compare every casualty with
+    every other. Quotes: pairs whose speakers share the speaker's rarest word (exact, since
+    one name's words must contain the other's).
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def emit(i: int, j: int):
+        pair = (i, j) if i < j else (j, i)
+        if i != j and pair not in seen:
+            seen.add(pair)
+            yield pair
+
+    figure_blocks: dict[tuple, list[int]] = defaultdict(list)
+    speakers: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         if r.type == ClaimType.quote:
             for w in set(words(r.speaker or "")):
-                buckets[("quote", w)].append(i)
+                speakers[w].append(i)
         elif r.type in FIGURE_TYPES and r.count is not None:
             head = what_is_counted(r).head
             if head:
-                buckets[(r.type, r.category if r.type == ClaimType.casualty else "", head)].append(i)
-    seen = set()
-    for members in buckets.values():
-        for pair in combinations(members, 2):
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+                figure_blocks[(r.type, r.category if r.type == ClaimType.casualty else "", head)].append(i)
+
+    for i, r in enumerate(reports):
+        if r.type == ClaimType.quote:
+            own = set(words(r.speaker or ""))
+            if own:
+                for j in speakers[min(own, key=lambda w: (len(speakers[w]), w))]:
+                    yield from emit(i, j)
+
+    articles = len({r.article_id for r in reports})
+    informative = math.log((articles + 1) / max(10, articles / 10))
+    for members in figure_blocks.values():
+        if len(members) <= BLOCK_LIMIT:
+            for i, j in combinations(members, 2):
+                yield from emit(i, j)
+            continue
+        by_key: dict[object, list[int]] = defaultdict(list)
+        vague: list[int] = []
+        for i in members:
+            names = [n for n in reports[i].context if weights.get(n, 0.0) >= informative]
+            by_key[("article", reports[i].article_id)].append(i)
+            for n in names:
+                by_key[n].append(i)
+            if not names:
+                vague.append(i)  # nothing distinctive around it: compare it with the whole block
+        for bucket in by_key.values():
+            for i, j in combinations(bucket, 2):
+                yield from emit(i, j)
+        for i in vague:
+            for j in members:
+                yield from emit(i, j)
 
 
 def _label(r: Report) -> str:
@@ -182,15 +268,16 @@ def label_for(reports: Sequence[Report]) -> str:
 def suggest(reports: Sequence[Report], rejected: Iterable[tuple[int, int]] = ()) -> list[GroupSuggestion]:
     """Group suggestions over all reports; `rejected` holds claim-id pairs the analyst said differ."""
     reports = [r for r in reports if r.type in GROUPABLE]
+    weights = name_weights(reports)
     index = {r.claim_id: i for i, r in enumerate(reports)}
     banned = {frozenset(p) for p in rejected}
     verdicts: dict[tuple[int, int], PairVerdict] = {}
     edges = []
-    for i, j in _blocks(reports):
+    for i, j in _blocks(reports, weights):
         a, b = reports[i], reports[j]
         if a.group_id is not None and a.group_id == b.group_id:
             continue
-        v = compare(a, b)
+        v = compare(a, b, weights)
         if frozenset((a.claim_id, b.claim_id)) in banned:
             v = RULED_OUT
         verdicts[(i, j)] = verdicts[(j, i)] = v
@@ -200,7 +287,7 @@ def suggest(reports: Sequence[Report], rejected: Iterable[tuple[int, int]] = ())
     def ruled_out(i: int, j: int) -> bool:
         v = verdicts.get((i, j))
         if v is None:  # never compared: not in a common block, so unlike in type, category or who
-            v = compare(reports[i], reports[j])
+            v = compare(reports[i], reports[j], weights)
             if frozenset((reports[i].claim_id, reports[j].claim_id)) in banned:
                 v = RULED_OUT
             verdicts[(i, j)] = verdicts[(j, i)] = v

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -96,12 +97,17 @@ def _apply_phrases(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The text's words in comparable form, function words dropped."""
+    return list(_words(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)  # suggestions compare the same few thousand phrases many times over
+def _words(text: str) -> tuple[str, ...]:
     out = []
-    for raw in _WORD.findall(_apply_phrases(text or "")):
+    for raw in _WORD.findall(_apply_phrases(text)):
         w = normal_word(raw)
         if w and w not in STOPWORDS:
             out.append(w)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ class NounPhrase:
         return bool(self.head)
 
 
+@lru_cache(maxsize=1 << 16)
 def noun_phrase(text: str | None) -> NounPhrase:
     """ "members of pro-Iranian groups" -> head fighter, modifiers {pro-iran.., militia};
     "US soldiers" -> head soldier, modifiers {us}. The head is the last word before "of", else the last word."""
@@ -136,6 +143,7 @@ def noun_phrase(text: str | None) -> NounPhrase:
     return NounPhrase(main[-1], frozenset(main[:-1] + rest))
 
 
+@lru_cache(maxsize=1 << 16)
 def counted_phrase(text: str, count: int | None) -> tuple[NounPhrase, str]:
     """What a statistic counts, read from its text: the words after the number up to the verb.
 
@@ -168,10 +176,11 @@ def counted_phrase(text: str, count: int | None) -> tuple[NounPhrase, str]:
     return noun_phrase(shown), shown
 
 
+@lru_cache(maxsize=1 << 16)
 def same_name(a: str | None, b: str | None) -> bool:
     """Whether two names of a speaker or source can be the same ("the US" and "US military",
     "Austin" and "Lloyd Austin"): the words of one contain the words of the other."""
-    wa, wb = set(words(a or "")), set(words(b or ""))
+    wa, wb = frozenset(_words(a or "")), frozenset(_words(b or ""))
     if not wa or not wb:
         return False
     return wa <= wb or wb <= wa
@@ -179,8 +188,13 @@ def same_name(a: str | None, b: str | None) -> bool:
 
 def quote_words(text: str) -> list[str]:
     """A quotation's words for comparing wordings: case, punctuation and quote marks ignored."""
-    return [w.lower().strip(".,;:!?'\u2019\"\u201c\u201d\u2018()\u2026-") for w in (text or "").split()
-            if w.strip(".,;:!?'\u2019\"\u201c\u201d\u2018()\u2026-")]
+    return list(_quote_words(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().strip(".,;:!?'\u2019\"\u201c\u201d\u2018()\u2026-") for w in (text or "").split()
+            if w.strip(".,;:!?'\u2019\"\u201c\u201d\u2018()\u2026-"))
 
 
 def is_excerpt(short: list[str], long: list[str]) -> bool:

@@ -106,3 +106,44 @@ def test_claims_of_other_types_are_left_alone():
     assert suggest([report("attribution", "according to the US", attributed_to="the US"),
                     report("attribution", "according to the US", attributed_to="the US", article_id=2),
                     report("event", "the strikes"), report("event", "the strikes", article_id=2)]) == []
+
+
+def _desk(events: int, outlets: int):
+    """Many events of one conflict: each with its own town, all sharing "US" and "Iraq"."""
+    from .factory import report
+
+    out = []
+    for e in range(events):
+        names = frozenset({f"town{e}", f"commander{e}", "us", "iraq"})
+        for o in range(outlets):
+            article = e * outlets + o + 1
+            out.append(report("casualty", "US soldiers injured", article_id=article, context=names,
+                              count=3 + (o % 2), qualifier="exact", category="injured", who="US soldiers"))
+            out.append(report("quote", "necessary and appropriate", article_id=article, context=names,
+                              speaker=f"Commander {e}"))
+    return out
+
+
+def test_names_every_article_shares_do_not_make_two_events_one():
+    reports = _desk(events=30, outlets=4)
+    out = suggest(reports)
+    assert len(out) == 60  # per event: the injured figure and the quotation
+    event = {r.claim_id: (r.article_id - 1) // 4 for r in reports}
+    assert all(len({event[c] for c in s.member_ids}) == 1 and len(s.member_ids) == 4 for s in out)
+    # the same two events on their own, in a workspace of two: the names still tell them apart
+    two = [r for r in reports if (r.article_id - 1) // 4 < 2]
+    assert len(suggest(two)) == 4
+
+
+def test_blocking_finds_every_matching_pair_of_a_large_desk():
+    from desktop_app.core.groups import matching
+
+    reports = _desk(events=70, outlets=4)  # 280 injured-figure reports: more than one block holds
+    assert sum(r.type == "casualty" for r in reports) > matching.BLOCK_LIMIT
+    weights = matching.name_weights(reports)
+    blocked = set(matching._blocks(reports, weights))
+    for i, a in enumerate(reports):
+        for j in range(i + 1, len(reports)):
+            if compare(a, reports[j], weights).match:
+                assert (i, j) in blocked
+    assert len(blocked) < len(reports) * (len(reports) - 1) // 20
