@@ -785,7 +785,8 @@ class Workspace:
         if label is not None and not label.strip():
             raise InvalidInput("A group's label cannot be empty.")
         with self._action("link_claims") as (s, touched):
-            claims = [self._get(s, Claim, i, "claim", lock=True) for i in ids]
+            locked = {i: self._get(s, Claim, i, "claim", lock=True) for i in sorted(ids)}  # one lock order
+            claims = [locked[i] for i in ids]
             current = {m.claim_id: m for m in s.scalars(select(ClaimGroupMember)
                                                          .where(ClaimGroupMember.claim_id.in_(ids)))}
             group_ids = sorted({m.group_id for m in current.values()})
@@ -898,7 +899,7 @@ class Workspace:
                 suggestions = suggest(group_store.groupable_reports(s), group_store.rejected_pairs(s))
             changed: list[ClaimGroup] = []
             for sg in suggestions:
-                claims = [self._get(s, Claim, i, "claim", lock=True) for i in sg.claim_ids]
+                claims = [self._get(s, Claim, i, "claim", lock=True) for i in sorted(sg.claim_ids)]
                 for c in claims:
                     taken = s.get(ClaimGroupMember, c.id)
                     if taken is not None and taken.group_id != sg.group_id:
@@ -934,12 +935,13 @@ class Workspace:
         """Give every member of a group the same verdict, each in its own history with the rationale."""
         new_status = _choice(status, ClaimStatus, "status")
         with self._action("set_group_verdict") as (s, touched):
+            members = sorted(m.claim_id for m in self._get(s, ClaimGroup, group_id, "claim group").members)
+            claims = [self._get(s, Claim, cid, "claim", lock=True) for cid in members]  # claims, then group
             group = self._get(s, ClaimGroup, group_id, "claim group", lock=True)
             self._check_group_version(group, if_version)
             previous: dict[int, str] = {}
             now = utcnow()
-            for m in group.members:
-                c = self._get(s, Claim, m.claim_id, "claim", lock=True)
+            for c in claims:
                 if c.status == new_status:
                     continue
                 previous[c.id] = c.status
