@@ -746,7 +746,10 @@ class Workspace:
         return group
 
     def _reject_pairs(self, s: Session, pairs: Iterable[tuple[int, int]]) -> None:
-        known = set(group_store.rejected_pairs(s))
+        pairs = list(pairs)
+        ids = {x for pair in pairs for x in pair}
+        known = {(a, b) for a, b in s.execute(select(ClaimGroupRejection.claim_id, ClaimGroupRejection.other_claim_id)
+                                              .where(ClaimGroupRejection.claim_id.in_(ids)))}
         for a, b in pairs:
             key = (min(a, b), max(a, b))
             if a != b and key not in known:
