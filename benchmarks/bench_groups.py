@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import sys
 import time
-from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

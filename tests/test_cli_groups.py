@@ -75,7 +75,8 @@ def test_group_add_remove_and_verdict(db, event):
     assert {m["id"] for m in after["members"]} == {a, c}
     assert ok_json(db, "history", b)["history"][-1]["action"] == "ungrouped"
     lines = run(db, "history", b).stdout.splitlines()
-    assert lines[-1].endswith(f"ungrouped: group {group['id']} \u201cMilitia injured in the strikes\u201d  \u2014 another strike")
+    assert lines[-1].endswith(f"ungrouped: group {group['id']} \u201cMilitia injured in the strikes\u201d"
+                              "  \u2014 another strike")
     assert ok_json(db, "discrepancies")["discrepancies"] == []
     assert ok_json(db, "group", "label", group["id"], "--label", "Militia injured")["label"] == "Militia injured"
     human = run(db, "groups")

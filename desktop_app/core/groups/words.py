@@ -29,7 +29,8 @@ PHRASES: dict[str, str] = {
 }
 SYNONYMS: dict[str, str] = {
     # countries and their adjectives
-    "usa": "us", "u.s": "us", "u.s.a": "us", "america": "us", "american": "us", "americans": "us", "iraqi": "iraq", "iranian": "iran",
+    "usa": "us", "u.s": "us", "u.s.a": "us", "america": "us", "american": "us", "americans": "us",
+    "iraqi": "iraq", "iranian": "iran",
     "syrian": "syria", "kurdish": "kurdistan", "israeli": "israel", "ukrainian": "ukraine", "russian": "russia",
     "sudanese": "sudan", "malian": "mali", "palestinian": "palestine",
     # people counted in casualty reports
