@@ -101,19 +101,22 @@ def name_weights(reports: Sequence[Report]) -> dict[str, float]:
         for name in article_names:
             df[name] += 1
     n = len(names)
-    return NameWeights({name: math.log((n + 1) / k) for name, k in df.items()})
+    return NameWeights({name: math.log((n + 1) / k) for name, k in df.items()},
+                       lonely={name for name, k in df.items() if k == 1})
 
 
 class NameWeights(dict):
-    """Name -> weight, remembering each context's total (suggestions ask for the same ones many times)."""
+    """Name -> weight. A name found in one article only can never be shared, so it does not count
+    in a context's total (a byline or an outlet's own name must not dilute the overlap)."""
 
-    def __init__(self, *args):
-        super().__init__(*args)
+    def __init__(self, weights: dict, lonely: set[str] = frozenset()):
+        super().__init__(weights)
+        self.lonely = frozenset(lonely)
         self._totals: dict[frozenset[str], float] = {}
 
     def total(self, names: frozenset[str]) -> float:
         if names not in self._totals:
-            self._totals[names] = sum(self.get(n, 1.0) for n in names)
+            self._totals[names] = sum(self.get(n, 1.0) for n in names if n not in self.lonely)
         return self._totals[names]
 
 
