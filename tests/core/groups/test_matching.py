@@ -152,8 +152,8 @@ def test_blocking_finds_every_matching_pair_of_a_large_desk():
 def test_names_only_one_article_has_do_not_dilute_the_overlap():
     """Bylines, an outlet's own name, its reporters: never shared, so they must not hide what is."""
     shared = {"erbil", "kataeb", "hezbollah"}
-    a = casualty(3, article_id=1, context=frozenset(shared | {f"wire{i}" for i in range(12)}))
-    b = casualty(4, article_id=2, context=frozenset(shared | {f"radio{i}" for i in range(12)}))
+    a = casualty(3, article_id=1, context=frozenset(shared | {f"wire{i}" for i in range(14)}))
+    b = casualty(4, article_id=2, context=frozenset(shared | {f"radio{i}" for i in range(14)}))
     (s,) = suggest([a, b])
     assert set(s.member_ids) == {a.claim_id, b.claim_id}
-    assert not compare(a, b).match  # unweighted, the 24 lonely names drown the 3 shared ones
+    assert not compare(a, b).match  # unweighted, the 28 lonely names drown the 3 shared ones
