@@ -183,9 +183,12 @@ def cmd_history(ws, args) -> None:
         _emit_json({"history": [e.to_json() for e in events]})
         return
     for e in events:
-        what = e.action if e.field is None else f"{e.action} {e.field}"
+        what = e.action if e.field in (None, "group") else f"{e.action} {e.field}"
         change = ""
-        if e.action == "updated":
+        if e.field == "group":
+            info = e.new if isinstance(e.new, dict) else e.old if isinstance(e.old, dict) else {}
+            change = f": group {info.get('group_id')} \u201c{info.get('label')}\u201d"
+        elif e.action == "updated":
             change = f": {e.old!r} \u2192 {e.new!r}"
         elif e.action in ("reanchored", "reattached") and isinstance(e.new, dict) and isinstance(e.old, dict):
             change = (f": {e.old.get('start')}:{e.old.get('end')} {e.old.get('anchor')} \u2192 "
@@ -348,6 +351,10 @@ def build_parser() -> Parser:
     sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
     sp.add_argument("path_or_url", metavar="PATH_OR_URL")
     sp.add_argument("--title", help="title to use instead of the one found in the new version")
+
+    from desktop_app import cli_groups
+
+    cli_groups.add_parsers(sub, add)
     return p
 
 

@@ -350,3 +350,19 @@ class ClaimGroupMember(Base):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     group: Mapped[ClaimGroup] = relationship(back_populates="members")
+
+
+class ClaimGroupRejection(Base):
+    """Two claims the analyst said are not the same claim, so group suggestions never pair them again.
+
+    Stored once per pair, the smaller claim id first.
+    """
+
+    __tablename__ = "claim_group_rejections"
+    __table_args__ = (UniqueConstraint("claim_id", "other_claim_id"), NO_ID_REUSE)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    other_claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    analyst: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

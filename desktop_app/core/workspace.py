@@ -58,6 +58,11 @@ from .records import (
     VerdictRecord,
 )
 
+from .groups import GroupFigures, GroupRecord, GroupSuggestion, VerdictApplied
+from .groups import Discrepancy, figure_series, find_discrepancies, label_for, published_date, suggest
+from .groups import store as group_store
+from .models import ClaimGroup, ClaimGroupMember, ClaimGroupRejection
+
 _UNSET = object()
 #: The largest whole number every column holds on both engines (PostgreSQL INTEGER is 32-bit).
 MAX_INT = 2**31 - 1
@@ -932,3 +937,310 @@ class Workspace:
             self._get(s, Source, source_id, "source")
             return list(s.scalars(select(Evidence.claim_id).where(Evidence.source_id == source_id)
                                   .order_by(Evidence.claim_id)))
+
+    # --- groups and discrepancies ---------------------------------------------------------
+    # The same claim across articles. The rules live in core/groups/ (matching, qualifier
+    # compatibility, discrepancies); these methods load records and write, one action each.
+    # Every membership change goes into the claim's history ("grouped" / "ungrouped").
+
+    def _group_records(self, s: Session, groups: list[ClaimGroup]) -> list[GroupRecord]:
+        return group_store.group_records(s, groups, _claim_record)[0]
+
+    def _group_event(self, s: Session, claim: Claim, action: str, touched: dict, *, old: ClaimGroup | None = None,
+                     new: ClaimGroup | None = None, rationale: str = "") -> None:
+        self._event(s, claim, action, field="group",
+                    old={"group_id": old.id, "label": old.label} if old is not None else None,
+                    new={"group_id": new.id, "label": new.label} if new is not None else None,
+                    rationale=rationale)
+        touched["claim_ids"].add(claim.id)
+        touched["article_ids"].add(claim.article_id)
+
+    def _join_group(self, s: Session, group: ClaimGroup, claim: Claim, touched: dict, rationale: str) -> None:
+        group.members.append(ClaimGroupMember(claim_id=claim.id, added_by=self.analyst, added_at=utcnow()))
+        self._group_event(s, claim, "grouped", touched, new=group, rationale=rationale)
+
+    def _new_group(self, s: Session, label: str, note: str = "") -> ClaimGroup:
+        label = " ".join(label.split())[:500]
+        if not label:
+            raise InvalidInput("A group needs a label, e.g. \u201cUS soldiers injured in Erbil\u201d.")
+        now = utcnow()
+        group = ClaimGroup(label=label, note=note or "", created_by=self.analyst, created_at=now, updated_at=now)
+        s.add(group)
+        s.flush()
+        return group
+
+    def _reject_pairs(self, s: Session, pairs: Iterable[tuple[int, int]]) -> None:
+        pairs = list(pairs)
+        ids = {x for pair in pairs for x in pair}
+        known = {(a, b) for a, b in s.execute(select(ClaimGroupRejection.claim_id, ClaimGroupRejection.other_claim_id)
+                                              .where(ClaimGroupRejection.claim_id.in_(ids)))}
+        for a, b in pairs:
+            key = (min(a, b), max(a, b))
+            if a != b and key not in known:
+                known.add(key)
+                s.add(ClaimGroupRejection(claim_id=key[0], other_claim_id=key[1], analyst=self.analyst, at=utcnow()))
+
+    def _forget_rejections(self, s: Session, claim_ids: Iterable[int]) -> None:
+        ids = list(claim_ids)
+        for r in s.scalars(select(ClaimGroupRejection).where(ClaimGroupRejection.claim_id.in_(ids),
+                                                             ClaimGroupRejection.other_claim_id.in_(ids))):
+            s.delete(r)
+
+    def groups(self) -> list[GroupRecord]:
+        """Every claim group with its members (claims plus article title, outlet, date and source)."""
+        with self._reading() as s:
+            return self._group_records(s, group_store.load_groups(s))
+
+    def group(self, group_id: int) -> GroupRecord:
+        with self._reading() as s:
+            return self._group_records(s, [self._get(s, ClaimGroup, group_id, "claim group")])[0]
+
+    def group_of(self, claim_id: int) -> GroupRecord | None:
+        """The group a claim belongs to, or None."""
+        with self._reading() as s:
+            self._get(s, Claim, claim_id, "claim")
+            member = s.get(ClaimGroupMember, claim_id)
+            return None if member is None else self._group_records(s, [member.group])[0]
+
+    def link_claims(self, claim_ids: Iterable[int], *, label: str | None = None, note: str | None = None,
+                    rationale: str = "") -> GroupRecord:
+        """"Same claim as...": put the claims in one group -- a new one, or the group some of them are
+        already in (groups they belong to are merged into the oldest). Clears earlier rejections among them."""
+        ids = list(dict.fromkeys(int(i) for i in claim_ids))
+        if len(ids) < 2:
+            raise InvalidInput("Choose at least two claims to mark as the same claim.")
+        if label is not None and not label.strip():
+            raise InvalidInput("A group's label cannot be empty.")
+        with self._action("link_claims") as (s, touched):
+            locked = {i: self._get(s, Claim, i, "claim", lock=True) for i in sorted(ids)}  # one lock order
+            claims = [locked[i] for i in ids]
+            current = {m.claim_id: m for m in s.scalars(select(ClaimGroupMember)
+                                                         .where(ClaimGroupMember.claim_id.in_(ids)))}
+            group_ids = sorted({m.group_id for m in current.values()})
+            if len(group_ids) == 1 and len(current) == len(ids) and label is None and note is None:
+                return self._group_records(s, [self._get(s, ClaimGroup, group_ids[0], "claim group")])[0]
+            if group_ids:
+                target = self._get(s, ClaimGroup, group_ids[0], "claim group", lock=True)
+                if label is not None:
+                    target.label = " ".join(label.split())[:500]
+                if note is not None:
+                    target.note = note
+            else:
+                reports = group_store.reports_for(s, claims)
+                target = self._new_group(s, label or label_for([reports[c.id] for c in claims]), note or "")
+            for gid in group_ids[1:]:
+                other = self._get(s, ClaimGroup, gid, "claim group", lock=True)
+                for m in list(other.members):
+                    m.group = target  # moves it; the emptied group is deleted below
+                    self._group_event(s, s.get(Claim, m.claim_id), "grouped", touched, old=other, new=target,
+                                      rationale=rationale)
+                s.delete(other)
+            for c in claims:
+                if c.id not in current:
+                    self._join_group(s, target, c, touched, rationale)
+            target.updated_at = utcnow()
+            s.flush()
+            final = [m.claim_id for m in target.members]
+            self._forget_rejections(s, final)
+            touched["claim_ids"].update(final)
+            record = self._group_records(s, [target])[0]
+        return record
+
+    def unlink_claim(self, claim_id: int, rationale: str = "") -> GroupRecord | None:
+        """Take a claim out of its group ("not the same claim"): suggestions will not pair it with the
+        remaining members again. A group left with one claim is dissolved. Returns the group after, or None."""
+        with self._action("unlink_claim") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim", lock=True)
+            member = s.get(ClaimGroupMember, c.id)
+            if member is None:
+                raise InvalidInput(f"Claim {c.id} is not in a group.")
+            group = self._get(s, ClaimGroup, member.group_id, "claim group", lock=True)
+            group.members.remove(member)
+            self._group_event(s, c, "ungrouped", touched, old=group, rationale=rationale)
+            rest = [m.claim_id for m in group.members]
+            self._reject_pairs(s, [(c.id, other) for other in rest])
+            if len(rest) < 2:
+                for m in list(group.members):
+                    group.members.remove(m)
+                    self._group_event(s, s.get(Claim, m.claim_id), "ungrouped", touched, old=group,
+                                      rationale="the group was left with this claim alone")
+                s.delete(group)
+                return None
+            group.updated_at = utcnow()
+            s.flush()
+            touched["claim_ids"].update(rest)
+            record = self._group_records(s, [group])[0]
+        return record
+
+    def dissolve_group(self, group_id: int, rationale: str = "") -> GroupRecord:
+        """Ungroup every member (they are not one claim); returns the group as it was."""
+        with self._action("dissolve_group") as (s, touched):
+            group = self._get(s, ClaimGroup, group_id, "claim group", lock=True)
+            before = self._group_records(s, [group])[0]
+            ids = [m.claim_id for m in group.members]
+            for m in list(group.members):
+                group.members.remove(m)
+                self._group_event(s, s.get(Claim, m.claim_id), "ungrouped", touched, old=group, rationale=rationale)
+            self._reject_pairs(s, [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]])
+            s.delete(group)
+            touched["claim_ids"].update(ids)
+        return before
+
+    def update_group(self, group_id: int, *, label: str | None = None, note: str | None = None,
+                     if_version: int | None = None) -> GroupRecord:
+        """Rename a group or change its note."""
+        with self._action("update_group") as (s, touched):
+            group = self._get(s, ClaimGroup, group_id, "claim group", lock=True)
+            self._check_group_version(group, if_version)
+            if label is not None:
+                label = " ".join(label.split())[:500]
+                if not label:
+                    raise InvalidInput("A group's label cannot be empty.")
+            changed = (label is not None and label != group.label) or (note is not None and note != group.note)
+            if changed:
+                group.label = label if label is not None else group.label
+                group.note = note if note is not None else group.note
+                group.updated_at = utcnow()
+                s.flush()
+                touched["claim_ids"].update(m.claim_id for m in group.members)
+            record = self._group_records(s, [group])[0]
+        return record
+
+    def _check_group_version(self, group: ClaimGroup, if_version: int | None) -> None:
+        if if_version is not None and group.version != if_version:
+            when = group.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+            raise StaleVersion(f"Group {group.id} was changed at {when} (now version {group.version}, you had "
+                               f"version {if_version}); nothing was saved.", current_version=group.version,
+                               changed_at=group.updated_at.isoformat())
+
+    def suggest_groups(self) -> list[GroupSuggestion]:
+        """Claims across articles that look like one assertion (new groups, or additions to groups)."""
+        with self._reading() as s:
+            return suggest(group_store.groupable_reports(s), group_store.rejected_pairs(s))
+
+    def apply_group_suggestions(self, suggestions: Iterable[GroupSuggestion] | None = None,
+                                rationale: str = "accepted group suggestion") -> list[GroupRecord]:
+        """Accept suggestions (all current ones if none are given) in one action; returns the groups made or grown."""
+        with self._action("apply_group_suggestions") as (s, touched):
+            if suggestions is None:
+                suggestions = suggest(group_store.groupable_reports(s), group_store.rejected_pairs(s))
+            changed: list[ClaimGroup] = []
+            for sg in suggestions:
+                claims = [self._get(s, Claim, i, "claim", lock=True) for i in sorted(sg.claim_ids)]
+                for c in claims:
+                    taken = s.get(ClaimGroupMember, c.id)
+                    if taken is not None and taken.group_id != sg.group_id:
+                        raise InvalidInput(f"Claim {c.id} has been put in group {taken.group_id} since this "
+                                           "suggestion was made; nothing was grouped. Ask for suggestions again.")
+                if sg.group_id is not None:
+                    group = self._get(s, ClaimGroup, sg.group_id, "claim group", lock=True)
+                    group.updated_at = utcnow()
+                else:
+                    group = self._new_group(s, sg.label)
+                for c in claims:
+                    if s.get(ClaimGroupMember, c.id) is None:
+                        self._join_group(s, group, c, touched, rationale)
+                s.flush()
+                changed.append(group)
+            records = self._group_records(s, changed)
+        return records
+
+    def reject_group_suggestion(self, suggestion: GroupSuggestion) -> None:
+        """"Not the same claim": the suggestion's new claims will not be paired with its other claims again."""
+        pairs = [(a, b) for a in suggestion.claim_ids for b in suggestion.member_ids if a != b]
+        if not pairs:
+            return
+        with self._action("reject_group_suggestion") as (s, touched):
+            for cid in suggestion.member_ids:
+                c = self._get(s, Claim, cid, "claim")
+                touched["claim_ids"].add(c.id)
+                touched["article_ids"].add(c.article_id)
+            self._reject_pairs(s, pairs)
+
+    def set_group_verdict(self, group_id: int, status: str, *, rationale: str = "",
+                          if_version: int | None = None) -> VerdictApplied:
+        """Give every member of a group the same verdict, each in its own history with the rationale."""
+        new_status = _choice(status, ClaimStatus, "status")
+        with self._action("set_group_verdict") as (s, touched):
+            members = sorted(m.claim_id for m in self._get(s, ClaimGroup, group_id, "claim group").members)
+            claims = [self._get(s, Claim, cid, "claim", lock=True) for cid in members]  # claims, then group
+            group = self._get(s, ClaimGroup, group_id, "claim group", lock=True)
+            self._check_group_version(group, if_version)
+            previous: dict[int, str] = {}
+            now = utcnow()
+            for c in claims:
+                if c.status == new_status:
+                    continue
+                previous[c.id] = c.status
+                self._event(s, c, "updated", field="status", old=c.status, new=new_status, rationale=rationale)
+                c.status = new_status
+                c.updated_at = now
+                c.updated_by = self.analyst
+                touched["claim_ids"].add(c.id)
+                touched["article_ids"].add(c.article_id)
+            if previous:
+                group.updated_at = now
+            s.flush()
+            result = VerdictApplied(group=self._group_records(s, [group])[0], previous=previous)
+        return result
+
+    def restore_verdicts(self, previous: dict[int, str], rationale: str = "") -> list[ClaimRecord]:
+        """Put claims back to the verdicts they had (undo of a group verdict), one action."""
+        statuses = {int(k): _choice(v, ClaimStatus, "status") for k, v in previous.items()}
+        with self._action("restore_verdicts") as (s, touched):
+            now = utcnow()
+            for cid, status in sorted(statuses.items()):
+                c = self._get(s, Claim, cid, "claim", lock=True)
+                if c.status != status:
+                    self._event(s, c, "updated", field="status", old=c.status, new=status, rationale=rationale)
+                    c.status = status
+                    c.updated_at = now
+                    c.updated_by = self.analyst
+                    touched["claim_ids"].add(c.id)
+                    touched["article_ids"].add(c.article_id)
+            s.flush()
+            out = [_claim_record(self._get(s, Claim, cid, "claim")) for cid in sorted(statuses)]
+        return out
+
+    def discrepancies(self, group_id: int | None = None) -> list[Discrepancy]:
+        """Figures, quote wordings and attributions that disagree within groups (one group, or all)."""
+        with self._reading() as s:
+            ids = None if group_id is None else [self._get(s, ClaimGroup, group_id, "claim group").id]
+            groups = group_store.load_groups(s, ids)
+            records, reports = group_store.group_records(s, groups, _claim_record)
+            return [d for g in records for d in find_discrepancies(g.id, g.label, reports[g.id])]
+
+    def group_figures(self, group_id: int | None = None) -> list[GroupFigures]:
+        """For the figures view: each group's reported values over publication time (groups without figures left out)."""
+        with self._reading() as s:
+            ids = None if group_id is None else [self._get(s, ClaimGroup, group_id, "claim group").id]
+            groups = group_store.load_groups(s, ids)
+            records, reports = group_store.group_records(s, groups, _claim_record)
+            series = (figure_series(g.id, g.label, reports[g.id]) for g in records)
+            return [x for x in series if x is not None]
+
+    def set_article_details(self, article_id: int, **details) -> ArticleSummary:
+        """Fill in what an import could not know -- outlet (publisher), published date, title, author, URL --
+        so groups and discrepancies can say who reported what, when. '' or None clears a detail."""
+        allowed = {"title", "publisher", "published", "author", "source_url"}
+        unknown = set(details) - allowed
+        if unknown:
+            raise InvalidInput(f"An article has no detail {sorted(unknown)[0]!r}; use: {', '.join(sorted(allowed))}.")
+        limits = {"title": 500, "publisher": 300, "author": 300, "published": 40, "source_url": 100_000}
+        clean = {k: (" ".join(str(v).split())[:limits[k]] or None) if v is not None else None
+                 for k, v in details.items()}
+        if "title" in clean and not clean["title"]:
+            raise InvalidInput("An article's title cannot be empty.")
+        if clean.get("published") and published_date(clean["published"]) is None:
+            raise InvalidInput(f"A published date is written YYYY-MM-DD, not {clean['published']!r}.")
+        url = clean.get("source_url")
+        if url and not url.startswith(("http://", "https://")):
+            raise InvalidInput(f"{url!r} is not a web address (http or https).")
+        with self._action("set_article_details") as (s, touched):
+            a = self._get(s, Article, article_id, "article", lock=True)
+            for k, v in clean.items():
+                if getattr(a, k) != v:
+                    setattr(a, k, v)
+                    touched["article_ids"].add(a.id)
+            summary = _summary(a, self._status_counts(s, [a.id]).get(a.id))
+        return summary
