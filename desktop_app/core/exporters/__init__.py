@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import ExportFailed, InvalidInput
 from ..fileio import atomic_write
+from ..groups.briefing import concerning
 from ..models import ClaimStatus
 from ..records import ArticleRecord, VerdictRecord
 
@@ -49,6 +50,8 @@ class Selection:
     articles: tuple[ArticleRecord, ...]
     verdicts: Mapping[int, VerdictRecord]
     generated_at: datetime
+    #: Reports of the same claim that disagree, where one side is in these articles (core/groups).
+    discrepancies: tuple = ()
 
     @property
     def claims(self):
@@ -139,13 +142,14 @@ def _format(fmt: str) -> ExportFormat:
 
 def render(fmt: str, articles: Sequence[ArticleRecord], options: ExportOptions | None = None, *,
            verdicts: Mapping[int, VerdictRecord] | None = None, generated_at: datetime | None = None,
-           step: Step | None = None) -> bytes:
+           step: Step | None = None, discrepancies: Sequence = ()) -> bytes:
     """The bytes of `articles` in format `fmt`; no workspace needed (verdict rationales are optional)."""
     spec = _format(fmt)
     options = options or ExportOptions()
     _check_statuses(options)
     selection = Selection(articles=tuple(filter_claims(a, options) for a in articles), verdicts=verdicts or {},
-                          generated_at=generated_at or datetime.now(timezone.utc))
+                          generated_at=generated_at or datetime.now(timezone.utc),
+                          discrepancies=tuple(discrepancies))
     return spec.render(selection, options, step or (lambda: None))
 
 
@@ -175,7 +179,8 @@ def export(workspace, article_ids: Sequence[int], fmt: str, path: str | os.PathL
         steps.step()
     kept = [c.id for a in articles for c in filter_claims(a, options).claims]
     verdicts = workspace.verdicts(kept)
-    data = render(fmt, articles, options, verdicts=verdicts, step=steps.step)
+    conflicts = concerning(workspace.discrepancies(), ids)
+    data = render(fmt, articles, options, verdicts=verdicts, step=steps.step, discrepancies=conflicts)
     steps.reach(2 * len(ids))
     steps.check()
     written = atomic_write(path, data)

@@ -37,6 +37,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 from .. import taxonomy
+from ..groups.briefing import briefing_section
 from ..records import ArticleRecord, ClaimRecord
 from . import ExportOptions, Selection, Step, register
 from . import briefing as bf
@@ -651,11 +652,23 @@ def sources_appendix(b: Briefing) -> None:
     b.paragraph("Credibility: " + "; ".join(f"{k} {v}" for k, v in bf.CREDIBILITY.items()) + ".", "Table Note")
 
 
+def conflicting_reports(b: Briefing) -> None:
+    """Reports of the same claim that disagree (figures, quote wording, attribution), each side with where it ran."""
+    if not b.selection.discrepancies:
+        return
+    section = briefing_section(b.selection.discrepancies)
+    b.heading(section.heading, page_break=True)
+    b.paragraph(section.intro)
+    rows = [[[P(run(row.claim, rpr(bold=True)))], row.kind, [P(run(line)) for line in row.reports]]
+            for row in section.rows]
+    b.table(list(section.columns), rows, [4.0, 3.0, 10.0])
+
+
 Section = Callable[[Briefing], None]
 
 #: The briefing, in order. Add a section by inserting its builder here
 #: (e.g. SECTIONS.insert(SECTIONS.index(claims_table), conflicting_reports)).
-SECTIONS: list[Section] = [page_setup, cover, summary, articles, claims_table, sources_appendix]
+SECTIONS: list[Section] = [page_setup, cover, summary, conflicting_reports, articles, claims_table, sources_appendix]
 
 
 def build(selection: Selection, options: ExportOptions, step: Step = lambda: None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..groups.briefing import briefing_section
 from . import ExportOptions, Selection, Step, register
 from . import briefing as bf
 
@@ -137,6 +138,13 @@ def briefing(selection: Selection, options: ExportOptions, step: Step) -> str:
                        [[bf.type_label(t)] + [str(row[s]) if row[s] else "\u2013" for s in statuses]
                         + [str(sum(row.values()))] for t, row in by_type.items()],
                        ["l"] + ["r"] * (len(statuses) + 1))
+        lines.append("")
+
+    if selection.discrepancies:
+        section = briefing_section(selection.discrepancies)
+        lines += [f"## {section.heading}", "", md(section.intro), ""]
+        lines += table(list(section.columns),
+                       [[cell(row.claim), row.kind, "<br>".join(cell(x) for x in row.reports)] for row in section.rows])
         lines.append("")
 
     for index, article in enumerate(selection.articles, start=1):
