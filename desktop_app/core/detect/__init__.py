@@ -17,9 +17,17 @@ from .reporting import SourceBook
 from .statistics import find_statistics
 from .suggestion import Suggestion
 
-__all__ = ["Suggestion", "detect_language", "suggest", "LANGUAGES"]
+__all__ = ["Suggestion", "clear_caches", "detect_language", "suggest", "LANGUAGES"]
 
 LANGUAGES = ("en", "de")
+
+
+def clear_caches() -> None:
+    """Forget the memoised word look-ups (number words, names, roles), e.g. to time a cold run."""
+    from . import numbers, reporting
+
+    for fn in (numbers._parse_words, reporting.person_name, reporting._is_role, reporting._is_not_name):
+        fn.cache_clear()
 
 
 def suggest(text: str, language: str | None = None) -> list[Suggestion]:

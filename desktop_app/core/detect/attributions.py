@@ -9,26 +9,25 @@ they are left out here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
-from .reporting import REPORTING, SOURCE_NOUNS, person_name, subject_after, subject_before
+from .reporting import PRONOUNS, REPORTING, SOURCE_NOUNS, person_name, subject_after, subject_before, verb_head
 
 _CUES = {
-    "en": re.compile(r"\b(?:according\s+to|citing|as\s+reported\s+by)\s+", re.I),
-    "de": re.compile(r"\b(?:laut|nach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|unter\s+Berufung\s+auf)\s+",
-                     re.I),
+    "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
+    "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
+                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
 }
-_PASSIVE = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been\s+|(?:was|were|is|are)\s+)?"
-                      r"(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+", re.I)
+_PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
 _OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b", re.I)
 _DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
                           r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
 _WIE = re.compile(r"^[Ww]ie\s+")
-_EN_ADVERBS = frozenset("also later previously then earlier separately repeatedly reportedly initially".split())
-_DE_ADVERBS = frozenset("auch zudem später außerdem bereits".split())
 
 
 @dataclass(slots=True)
@@ -42,7 +41,7 @@ class Attribution:
 
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The source named after "according to" / "laut": "the local resistance committee", "der Armee"."""
-    stop = STOPWORDS[language] - {"the", "of", "a", "an", "by", "for", "der", "des", "die", "das", "dem", "den",
+    stop = STOPWORDS[language] - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem", "den",
                                   "ein", "eine", "einer", "eines", "einem", "von", "vom"}
     end = pos
     n = 0
@@ -59,6 +58,8 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             break
         n += 1
         end = t.end()
+        if n == 1 and lw.endswith("angaben"):
+            break  # "nach Armeeangaben": the source is inside the word
     phrase = text[pos:end]
     while phrase and phrase.split()[-1].lower() in ("the", "of", "a", "an", "by", "for", "der", "des", "die",
                                                      "das", "dem", "den", "ein", "eine", "einer", "von", "vom"):
@@ -68,13 +69,22 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     return pos + len(phrase), phrase
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in spans)
+class _Spans:
+    """Sorted, non-overlapping spans (the quotes' reporting clauses) with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end - 1)
+        return i > 0 and self._spans[i - 1][1] > start
 
 
 def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> list[Attribution]:
     """Attributions in text order (sources as written; reporting.SourceBook names them)."""
     text, lang = doc.text, doc.language
+    clauses = _Spans(quote_clauses)
     found: list[Attribution] = []
     for m in _CUES[lang].finditer(text):
         _, sent_end = doc.sentence(m.start())
@@ -88,17 +98,17 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             if "eigenen" in m.group():
                 continue  # handled with its subject below
             continue
-        found.append(Attribution(m.start(), np[0], _EVIDENCE_OF.sub("", np[1]), m.end(), 0.85))
-    adverbs = _EN_ADVERBS if lang == "en" else _DE_ADVERBS
+        source = _EVIDENCE_OF.sub("", np[1])
+        source = re.sub(r"-?[Aa]ngaben$", "", source) or source  # "Armeeangaben", "UN-Angaben"
+        found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
+                                 m.end(), 0.85))
     for v in REPORTING[lang].finditer(text):
-        if _overlaps((v.start(), v.end()), quote_clauses):
+        if clauses.overlaps(v.start(), v.end()):
             continue
+        if lang == "en" and text.startswith(" by ", v.end()):
+            continue  # "claimed by the Islamic Resistance": the passive rule below
         sent_start, sent_end = doc.sentence(v.start())
-        head = v.start()
-        # "The ministry also claimed": the adverb sits between subject and verb.
-        prev = list(TOKEN.finditer(text, max(sent_start, head - 20), head))
-        if prev and prev[-1].group().lower() in adverbs:
-            head = prev[-1].start()
+        head = verb_head(text, v.start(), sent_start, lang)  # "has just said", "also claimed"
         subj = subject_before(text, head, sent_start, lang)
         start, end, source, where, confidence = None, v.end(), None, None, 0.8
         if subj:
@@ -107,6 +117,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 w = _WIE.match(source)
                 if w:
                     source = source[w.end():]
+                    confidence = 0.85
+                elif re.search(r"\bwie\s+$", text[max(sent_start, start - 5):start], re.I):
+                    start = text.rfind("wie", sent_start, start) if text.rfind("wie", sent_start, start) >= 0 \
+                        else text.rfind("Wie", sent_start, start)
                     confidence = 0.85
         elif lang == "de":
             gap = _DE_INVERTED_GAP.match(text, v.end(), sent_end)
@@ -119,23 +133,25 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 start, end, source, where = v.start(), after[0], after[1], v.end()
         if start is None or not source:
             continue
-        if source.split()[-1].lower() not in SOURCE_NOUNS and not any(w[0].isupper() for w in source.split()):
+        if (source.split()[-1].lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
+                and not any(w[0].isupper() for w in source.split())):
             continue
         own = _OWN_ACCOUNT.match(text, end)
         if own:
             end = own.end()
         found.append(Attribution(start, end, source, where, confidence))
-    for m in _PASSIVE.finditer(text):
-        _, sent_end = doc.sentence(m.start())
+    for m in _PASSIVE.finditer(text) if lang == "en" else ():
+        sent_start, sent_end = doc.sentence(m.start())
         after = subject_after(text, m.end(), sent_end, lang)
         if after:
-            found.append(Attribution(m.start(), after[0], after[1], m.end(), 0.8))
+            aux = _PASSIVE_AUX.search(text, max(sent_start, m.start() - 30), m.start())
+            found.append(Attribution(aux.start() if aux else m.start(), after[0], after[1], m.end(), 0.8))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Attribution] = []
     for a in found:
         if out and a.start < out[-1].end:
             continue  # the same attribution seen by two rules
-        if _overlaps((a.start, a.end), quote_clauses):
+        if clauses.overlaps(a.start, a.end):
             continue
         out.append(a)
     return out

@@ -27,14 +27,16 @@ _CUES = {
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))",
         "missing": r"missing|unaccounted\s+for",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
-        "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled\s+their\s+homes",
+        "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
+                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes",
     },
     "de": {
         "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)",
         "missing": r"vermisst|Vermissten?",
         "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
-        "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge",
+        "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
+                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen",
     },
 }
 _RIGHT = {lang: re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
@@ -61,6 +63,9 @@ _TOLL = {
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
+_TOLL_WORD = {"en": re.compile(r"toll|[Nn]umber of"), "de": re.compile(r"Zahl der")}
+_CONJUNCTION = re.compile(r"\s(?:and|und|sowie)\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
                   "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
 # The clause a figure's category word must be in ends at punctuation or a new clause.
@@ -117,6 +122,7 @@ class _Finder:
         self.lang = doc.language
         self.figures = figures
         self.starts = [f.value_start for f in figures]
+        self.toll_words = sorted(m.start() for m in _TOLL_WORD[doc.language].finditer(doc.text))
 
     def figure_at(self, pos: int, until: int) -> Figure | None:
         """The first figure whose numeral starts in [pos, until)."""
@@ -137,9 +143,9 @@ class _Finder:
         end = self.clause_end(f.end, limit)
         np_end = end
         # Coordination: "21 Soldaten und neun Zivilisten getötet" share the participle.
-        conj = re.match(r"\s(?:and|und|sowie)\s+", text[end:end + 8])
+        conj = _CONJUNCTION.match(text, end, end + 8)
         if conj:
-            nxt = self.figure_at(end + conj.end(), end + conj.end() + 1)
+            nxt = self.figure_at(conj.end(), conj.end() + 1)
             words = TOKEN.findall(text[f.end:end])
             if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
                 other = self.right(nxt)
@@ -168,8 +174,12 @@ class _Finder:
         return m.start(), _category(m) if not m.groupdict().get("forced") else "displaced"
 
     def toll(self, f: Figure) -> tuple[int, str] | None:
+        i = bisect_left(self.toll_words, f.start)
+        if i == 0 or self.toll_words[i - 1] < f.start - 120:
+            return None  # no "toll" / "number of" / "Zahl der" just before: the common case, decided cheaply
         sent_start, _ = self.doc.sentence(f.start)
-        m = _TOLL[self.lang].search(self.text, max(sent_start, f.start - 120), f.start)
+        lo = max(sent_start, f.start - 120)
+        m = _TOLL[self.lang].search(self.text, lo, f.start)
         if not m:
             return None
         cat = (m.group("cat") or "killed").lower()
@@ -225,6 +235,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         if toll:
             start, category = toll
             confidence = 0.8
+            who = "people"  # a toll counts people, whoever they were
         elif right:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
@@ -233,8 +244,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             else:
                 end, tail_who = finder.tail(cue_end, category, text[cue_start:cue_end])
                 who = tail_who or who
-            confidence = 0.9 if re.search(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b",
-                                          who_words) else 0.85
+            confidence = 0.9 if _PASSIVE_AUX.search(who_words) else 0.85
         else:
             left = finder.left(f)
             if left:

@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 # A sentence ends at . ! ? (perhaps followed by a closing quote or bracket) before white space and
 # an upper-case letter, digit or opening quote; every line break ends one too (headlines, bullets).
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”“»«'’)]?[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])|\n")
+_BOUNDARY = re.compile(r"[.!?][\"”“»«'’)]?[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])|\n")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov st no nr jan feb mar apr jun jul aug sep sept "
     "oct nov dec u.s u.n u.k e.g i.e vs approx ca bzw z.b u.a d.h dr. ggf inkl etc fig abs".split())
@@ -24,22 +24,28 @@ class Document:
         self.language = language
         starts = [0]
         for m in _BOUNDARY.finditer(text):
-            if m.group() != "\n":
-                before = text[max(0, m.start() - 6):m.start()].rsplit(None, 1)
-                word = before[-1].rstrip(".").lower().lstrip("(\"“„»'") if before else ""
-                if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                    continue  # "Gen. Smith", "U.S. officials", an initial
+            dot = m.start()
+            if text[dot] == "." and dot and text[dot - 1].isalpha():
+                space = text.rfind(" ", max(0, dot - 7), dot)
+                if space >= 0 or dot < 7:
+                    word = text[space + 1:dot].lower().lstrip("(\"“„»'")
+                    if word in _ABBREVIATIONS or len(word) == 1:
+                        continue  # "Gen. Smith", "U.S. officials", an initial
             starts.append(m.end())
         self._starts = starts
+        self._cache: dict[int, tuple[int, int]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding position `pos` (end excludes the following space)."""
         i = bisect_right(self._starts, pos) - 1
-        start = self._starts[i]
-        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        found = self._cache.get(i)
+        if found is None:
+            start = self._starts[i]
+            end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            found = self._cache[i] = (start, end)
+        return found
 
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:
         """The last non-empty sentence before the one holding `pos` (blank lines are skipped)."""

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
+
+from .lexicon import both_cases, trie_pattern
 
 EXACT = "exact"
 
@@ -28,29 +31,31 @@ class Figure:
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_EN_WORD = rf"(?:(?:{_EN_TENS})(?:[- ](?:{_EN_UNITS}))?|{_EN_TEENS}|{_EN_UNITS}|hundred|thousand|million|billion)"
-_EN_NUMERAL = rf"{_EN_WORD}(?:(?:\s+|-|(?:(?<=hundred)|(?<=thousand))\s+and\s+){_EN_WORD})*"
-_DE_NUMERAL = r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend)"
-_SCALE = r"(?:\s*(?:million|billion|bn|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.))?"
+_EN_SCALES = "hundred|thousand|million|billion"
+_EN_WORDS = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
+_EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
+_SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
+_DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+_WORD_SCAN = {
+    "en": re.compile(r"\b" + trie_pattern(both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))) + r"\b"),
+    "de": re.compile(r"\b" + trie_pattern(both_cases(
+        "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
+        "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())) + r"[a-zäöüß]*\b"),
+}
+_EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
+_EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
+_A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
 
 _VAGUE = {
     "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
     "dozens": (24, "dozens"), "hundreds": (200, "hundreds"), "thousands": (2000, "thousands"),
-    "millions": (2000000, "millions"), "a dozen": (12, EXACT), "zehntausende": (20000, "tens of thousands"),
+    "millions": (2000000, "millions"), "dozen": (12, EXACT), "zehntausende": (20000, "tens of thousands"),
     "hunderttausende": (200000, "hundreds of thousands"), "dutzende": (24, "dozens"), "dutzenden": (24, "dozens"),
     "hunderte": (200, "hundreds"), "hunderten": (200, "hundreds"), "tausende": (2000, "thousands"),
-    "tausenden": (2000, "thousands"), "ein dutzend": (12, EXACT),
+    "tausenden": (2000, "thousands"), "dutzend": (12, EXACT), "zehntausenden": (20000, "tens of thousands"),
 }
-_EN_VAGUE = r"(?i:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|hundreds|thousands|millions|a\s+dozen)"
-_DE_VAGUE = r"(?:Zehntausende|Hunderttausende|Dutzenden?|Hunderten?|Tausenden?|[Ee]in\s+Dutzend)"
-
-_NUMERAL = {
-    "en": re.compile(rf"(?<![\w.,/:-])(?P<d>{_DIGITS})(?![\w:/]|[.,]\d)(?P<scale>{_SCALE})"
-                     rf"|\b(?P<v>{_EN_VAGUE})\b|\b(?P<w>(?i:{_EN_NUMERAL}))\b"),
-    "de": re.compile(rf"(?<![\w.,/:-])(?P<d>{_DIGITS})(?![\w:/]|[.,]\d)(?P<scale>{_SCALE})"
-                     rf"|\b(?P<v>{_DE_VAGUE})\b|\b(?P<w>(?i:{_DE_NUMERAL}))\b"),
-}
+_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 
 _QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than", "above": "more than",
@@ -62,54 +67,94 @@ _QUALIFIERS = {
     "etwa": "about", "ungefähr": "about", "circa": "about", "ca.": "about", "knapp": "about", "fast": "about",
     "beinahe": "about", "annähernd": "about", "schätzungsweise": "about", "weniger als": "fewer than",
 }
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.I)
-_ANOTHER_BEFORE = re.compile(r"\b(another|a further|a total of|insgesamt|weitere)\s+$", re.I)
+_ANOTHER = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
+_WORD_SPANS = re.compile(r"\S+")
+_BEFORE_FIGURE = frozenset(_QUALIFIERS) | _ANOTHER
+_LAST_WORDS = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
+
+
+def _words_before(text: str, pos: int, phrases) -> tuple[int, str] | None:
+    """The longest phrase of `phrases` (lower case, up to three words) ending just before `pos`."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return None
+    last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in _LAST_WORDS:
+        return None  # the common case: no qualifier, decided without building word lists
+    lo = max(0, pos - 26)
+    words = [(m.start(), m.group()) for m in _WORD_SPANS.finditer(text, lo, pos)]
+    if words and words[0][0] == lo and lo > 0 and not text[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(w for _, w in words[-n:]).lower()
+            if phrase in phrases:
+                return words[-n][0], phrase
+    return None
+    words = window.split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:]).lower()
+            if phrase in phrases:
+                # Where the phrase starts in the text (its words are separated by single spaces or tabs).
+                at = window.rstrip()
+                for _ in range(n):
+                    at = at[:len(at.rstrip().rsplit(None, 1)[-1]) and len(at) - len(at.rsplit(None, 1)[-1])]
+                    at = at.rstrip()
+                start = pos - len(window) + len(at)
+                while text[start].isspace():
+                    start += 1
+                return start, phrase
+    return None
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(between|zwischen)\s+$", re.I)
 
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember")
-_MONTH_AFTER = re.compile(rf"\.?\s+(?:{_MONTHS})\b")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
-_NOT_A_COUNT_AFTER = re.compile(
-    r"-[^\W\d]|\s*(?:%|‰|°|per\s*cent\b|percent\b|Prozent\b|km\b|kilomet(?:re|er)s?\b|Kilometer\b|miles?\b|"
-    r"met(?:re|er)s?\b|Meter\b|m\b|kg\b|tonnes?\b|tons?\b|Tonnen\b|GMT\b|UTC\b|[ap]\.?m\b|Uhr\b|o'clock\b|"
-    r"hours?\b|minutes?\b|seconds?\b|days?\b|weeks?\b|months?\b|years?\b|decades?\b|Stunden\b|Minuten\b|"
-    r"Sekunden\b|Tagen?\b|Wochen\b|Monaten?\b|Jahren?\b|Jahrzehnten?\b|times\b|mal\b|dollars?\b|euros?\b|Euro\b|"
-    r"Dollar\b|pounds?\b|US-Dollar\b|jährige|-jährige)", re.I)
-_MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:US\$|USD|EUR)\s*$")
-_YEAR_CONTEXT_BEFORE = re.compile(r"\b(?:in|since|of|until|by|from|to|im|seit|bis|von|Jahr|year|Ende|Anfang|Mitte|"
-                                  r"early|late|mid|summer|winter|spring|autumn|Sommer|Winter|Frühjahr|Herbst)\s+$", re.I)
+_NOT_COUNT_MARKS = frozenset("%‰°")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:\.[a-z]\.?)?)")
+_UNITS = frozenset("""percent prozent km kilometre kilometres kilometer kilometers miles mile metres metre meter meters
+    m kg tonnes tonne tons ton tonnen gmt utc am pm uhr o'clock hours hour minutes minute seconds second days day
+    weeks week months month years year decades decade stunden stunde minuten sekunden tage tagen wochen monate
+    monaten jahre jahren jahrzehnte jahrzehnten times mal dollars dollar euros euro pounds cents jährige
+    jährigen""".split())
+_YEAR_CONTEXT = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
+    mid summer winter spring autumn sommer winter frühjahr herbst""".split())
+_NO_ONE = frozenset("no any every some the this that each which a".split())
+_LOWER_AFTER_DOT = re.compile(r"\.\s*[a-zäöüß]")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
 _AGE = re.compile(r"[A-ZÄÖÜ][\w'’-]+,\s*$")
-_NO_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|the|this|that|each|which|no-|a)\s*$", re.I)
 _DE_ORDINAL = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur|seit dem)\s+$", re.I)
 _ONE_AFTER = re.compile(r"\s+(?:another|of\s+(?:the|those|these|its|his|her|their|our)\b(?!\s+(?:dead|injured|wounded|victims)))", re.I)
 
 
+_THOUSANDS = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
+
+
 def _parse_digits(digits: str, scale: str, language: str) -> int | None:
-    if language == "de":
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
-            number = float(digits.replace(".", ""))
-        else:
-            number = float(digits.replace(",", "."))
+    if digits.isdigit():
+        number: float = int(digits)
+    elif _THOUSANDS[language].fullmatch(digits):
+        number = int(digits.replace("," if language == "en" else ".", ""))
     else:
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-            number = float(digits.replace(",", ""))
-        else:
-            number = float(digits.replace(",", "."))
-    scale = scale.strip().lower()
+        number = float(digits.replace(",", "."))  # a decimal: "1.5", "2,5"
     if scale:
+        scale = scale.strip().lower()
         number *= 1_000_000_000 if scale.startswith(("b", "mil", "mrd")) and not scale.startswith("mill") else 1_000_000
     elif number != int(number):
         return None  # "1.5" without a scale word is a measure, not a count
     return int(round(number))
 
 
+_DE_NUMBER_WORD = re.compile(r"(?:ein|eins|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|"
+                             r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|und|hundert|tausend)+")
+
+
+@lru_cache(maxsize=4096)
 def _parse_words(words: str, language: str) -> int | None:
+    """text2num, remembered: the same few number words come back on every page."""
     words = words.lower()
-    if language == "de" and words in ("ein", "eine", "einen", "einem", "einer", "eines", "eins"):
-        return None  # the article, not a count
+    if language == "de" and (words in ("ein", "eine", "einen", "einem", "einer", "eines", "eins")
+                             or not _DE_NUMBER_WORD.fullmatch(words)):
+        return None  # the article, or a word that only starts like a number ("Einsatz", "Achtung")
     try:
         return text2num(words.replace("-", " ") if language == "en" else words, language)
     except ValueError:
@@ -118,49 +163,115 @@ def _parse_words(words: str, language: str) -> int | None:
 
 def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, language: str) -> bool:
     after = text[end:end + 24]
+    first = after[:1]
+    if first in _NOT_COUNT_MARKS or (first == "-" and after[1:2].isalpha()):
+        return True  # "40%", "nine-storey", "54-year-old"
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1).lower() if nxt else ""
+    if next_word in _UNITS or next_word.rstrip(".") in _MONTHS or (next_word in ("per", "a.m", "p.m")):
+        return True  # "30 km", "7 October", "5 per cent"
     before = text[max(0, start - 24):start]
-    if _NOT_A_COUNT_AFTER.match(after) or _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
-        return True
+    prev = before.split()[-1:] if before[-1:].isspace() else []
+    if prev and prev[0].rstrip(".").lower() in _MONTHS:
+        return True  # "Feb 11", "October 7"
     if digits:
-        if _MONEY_BEFORE.search(before):
+        if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
             return True
         raw = text[start:end]
         if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
-            nxt = re.match(r"\s+([^\W\d]+)", after)
             counted = nxt and (nxt.group(1)[0].isupper() if language == "de" else nxt.group(1).endswith("s"))
-            if _YEAR_CONTEXT_BEFORE.search(before) or not counted:
+            if (prev and prev[0].lower() in _YEAR_CONTEXT) or not counted:
                 return True
-        if _AGE.search(before) and after.lstrip().startswith((",", ")")):
+        if after.lstrip()[:1] in (",", ")") and _AGE.search(before):
             return True  # "Iryna, 54, who lives ..."
-        if language == "de" and after.startswith(".") and (_DE_ORDINAL.search(before) or re.match(r"\.\s*[a-zäöüß]", after)):
+        if language == "de" and first == "." and (_DE_ORDINAL.search(before) or _LOWER_AFTER_DOT.match(after)):
             return True  # "am 7. Oktober", "die 3. Division", "7. des Monats"
-    elif value == 1 and (_NO_ONE_BEFORE.search(before) or _ONE_AFTER.match(after)):
+    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE) or _ONE_AFTER.match(after)):
         return True  # "no one", "one of the reasons", "one another"
     return False
+
+
+def _numerals(text: str, language: str):
+    """(start, end, value, qualifier, spelled) of every numeral, in order."""
+    found = []
+    for m in _DIGIT_SCAN.finditer(text):
+        end = m.end()
+        scale = _SCALE.match(text, end)
+        if scale:
+            end = scale.end()
+        value = _parse_digits(m.group(), scale.group() if scale else "", language)
+        if value is not None:
+            found.append((m.start(), end, value, EXACT, False))
+    skip_until = -1
+    for m in _WORD_SCAN[language].finditer(text):
+        start, end = m.start(), m.end()
+        if start < skip_until:
+            continue
+        word = m.group().lower()
+        if language == "en":
+            if word in ("tens", "hundreds") and _EN_TENS_OF.match(text, end):
+                end = _EN_TENS_OF.match(text, end).end()
+                word = word + " of thousands"
+            if word in _VAGUE:
+                if word == "dozen":
+                    a = _A_BEFORE.search(text, max(0, start - 3), start)
+                    if not a:
+                        continue
+                    start = a.start()
+                value, qualifier = _VAGUE[word]
+                found.append((start, end, value, qualifier, True))
+                skip_until = end
+                continue
+            if word == "tens":
+                continue
+            while True:
+                c = _EN_CONTINUE.match(text, end)
+                if not c:
+                    break
+                end = c.end()
+            value = _parse_words(text[start:end], language)
+            if value is None:
+                value = _parse_words(m.group(), language)
+                end = m.end()
+        else:
+            if word in _VAGUE:
+                if word == "dutzend":
+                    a = _A_BEFORE.search(text, max(0, start - 4), start)
+                    if not a:
+                        continue
+                    start = a.start()
+                value, qualifier = _VAGUE[word]
+                found.append((start, end, value, qualifier, True))
+                continue
+            if word in _DE_ARTICLES:
+                continue
+            value = _parse_words(word, language)
+        if value is not None:
+            found.append((start, end, value, EXACT, True))
+        skip_until = end
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out, last_end = [], -1
+    for f in found:
+        if f[0] >= last_end:  # "million" of "10 million" is not a numeral of its own
+            out.append(f)
+            last_end = f[1]
+    return out
 
 
 def find_figures(text: str, language: str = "en") -> list[Figure]:
     """Every count in `text`, in order, with its qualifier; ranges ("10 to 15") are one figure."""
     figures: list[Figure] = []
     skip_until = -1
-    for m in _NUMERAL[language].finditer(text):
-        if m.start() < skip_until:
+    for start, end, value, qualifier, spelled in _numerals(text, language):
+        if start < skip_until:
             continue
-        start, end = m.start(), m.end()
-        qualifier = EXACT
-        spelled = m.group("d") is None
-        if m.group("d") is not None:
-            value = _parse_digits(m.group("d"), m.group("scale") or "", language)
-        elif m.group("v") is not None:
-            key = re.sub(r"\s+", " ", m.group("v").lower())
-            value, qualifier = _VAGUE[key]
-        else:
-            value = _parse_words(m.group("w"), language)
-        if value is None or _not_a_count(text, start, end, value, not spelled, language):
+        if _not_a_count(text, start, end, value, not spelled, language):
             continue
         # A range: "10 to 15", "between 10 and 15", "zwischen 10 und 15", "10-15".
-        between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start)
-        r = _RANGE_AFTER.match(text, end)
+        peek = text[end:end + 6]
+        r = _RANGE_AFTER.match(text, end) if ("-" in peek or "–" in peek or "to " in peek or "and " in peek
+                                              or "bis " in peek or "und " in peek) else None
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) if r else None
         if r and qualifier == EXACT:
             word = r.group(1)
             high = (_parse_digits(word, "", language) if word[0].isdigit() and re.fullmatch(_DIGITS, word)
@@ -173,16 +284,12 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
         fig_start = between.start() if between and qualifier.startswith("between") else start
         another = False
         if not qualifier.startswith("between"):
-            window = text[max(0, start - 30):start]
-            q = _QUALIFIER_BEFORE.search(window)
+            q = _words_before(text, start, _BEFORE_FIGURE)
             if q:
-                found = _QUALIFIERS[q.group(1).lower()]
-                if qualifier == EXACT:
-                    qualifier = found
-                fig_start = start - (len(window) - q.start())
-            a = _ANOTHER_BEFORE.search(text, max(0, fig_start - 14), fig_start)
-            if a:
-                another = True
-                fig_start = a.start()
+                fig_start = q[0]
+                if q[1] in _ANOTHER:
+                    another = True
+                elif qualifier == EXACT:
+                    qualifier = _QUALIFIERS[q[1]]
         figures.append(Figure(fig_start, end, start, value, qualifier, another, spelled))
     return figures

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Document
-from .reporting import REPORTING, SourceBook, subject_after, subject_before
+from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
 
 _MARKS = re.compile(r"[\"“”„«»‘’‚‹›']")
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "»": "«", "«": "»", "‘": "’", "‚": "‘’", "‹": "›", "›": "‹", "'": "'"}
@@ -144,7 +144,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                     speaker, where = _appositive_name(text, subj[0], after_end) or subj[1], clause_start
                     clause = (clause_start, subj[0])
             else:
-                subj = subject_before(text, v.start(), clause_start, lang)
+                subj = subject_before(text, verb_head(text, v.start(), clause_start, lang), clause_start, lang)
                 if subj:
                     speaker, where = subj[1], subj[0]
                     clause = (subj[0], v.end())
@@ -157,7 +157,8 @@ def find_quotes(doc: Document) -> list[Quote]:
             vs = list(verbs.finditer(text, sent_start, open_mark))
             if vs:
                 v = vs[-1]
-                subj = subject_before(text, v.start(), sent_start, lang) or subject_after(text, v.end(), open_mark, lang)
+                subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
+                        or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
                     if re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark]):
@@ -176,7 +177,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 vs = list(verbs.finditer(text, prev[0], prev[1]))
                 subj = None
                 if vs:
-                    subj = subject_before(text, vs[0].start(), prev[0], lang)
+                    subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
                 if subj is None:
                     m = re.match(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+", text[prev[0]:prev[1]])
                     if m and len(m.group().split()) >= 2:
@@ -199,13 +200,18 @@ def resolve_speaker(q: Quote, previous: str | None, text: str, book: SourceBook,
         q.speaker = book.canonical(q.speaker, q.speaker_pos, text=text)
 
 
+HEADLINE_REACH = 3000
+
+
 def borrow_headline_speakers(quotes: list[Quote], text: str) -> None:
-    # A headline quote repeats words said in the body: it has their speaker.
-    for q in quotes:
+    """A headline quote repeats words said in the body just after it: it has their speaker."""
+    for i, q in enumerate(quotes):
         if q.speaker is None or q.confidence < 0.75:
             words = text[q.start:q.end].strip(" ,.")
-            for other in quotes:
-                if other is not q and other.speaker and other.confidence >= 0.8 and words in text[other.start:other.end]:
+            for other in quotes[i + 1:]:
+                if other.start - q.end > HEADLINE_REACH:
+                    break
+                if other.speaker and other.confidence >= 0.8 and words in text[other.start:other.end]:
                     q.speaker, q.confidence = other.speaker, 0.75
                     break
 

@@ -8,23 +8,47 @@ article come out as "Lloyd Austin", and "the ministry" as "Russia's defence mini
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_right
+from functools import lru_cache
 
-from .lexicon import STOPWORDS, TOKEN
+from .lexicon import STOPWORDS, TOKEN, trie_pattern
 
 _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|admitted|revealed|disclosed|indicated|suggested|accused")
-EN_REPORTING = re.compile(rf"\b(?:(?:has|have|had|was|were)\s+(?:(?:just|also|previously|since|already|now)\s+)?)?(?:{_EN_VERBS})\b")
+EN_REPORTING = re.compile(r"\b" + trie_pattern(_EN_VERBS.split("|")) + r"\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
-DE_REPORTING = re.compile(rf"\b(?:(?:hat|hatte|haben|hatten)\s+)?(?:{_DE_VERBS})\b")
+# The first word of each German verb group, as a prefix tree, so the full pattern is tried only where one starts.
+_DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
+DE_REPORTING = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
 REPORTING = {"en": EN_REPORTING, "de": DE_REPORTING}
+# What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
+_AUXILIARY_VERBS = {"en": frozenset("has have had was were".split()), "de": frozenset("hat hatte haben hatten".split())}
+_VERB_ADVERBS = {
+    "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
+                    "initially".split()),
+    "de": frozenset("auch zudem später außerdem bereits".split()),
+}
+
+
+def verb_head(text: str, pos: int, lo: int, language: str) -> int:
+    """Where the verb group of a reporting verb at `pos` begins (auxiliaries and adverbs included)."""
+    head = pos
+    for allowed in (_VERB_ADVERBS[language], _AUXILIARY_VERBS[language]):
+        if head <= lo or not text[head - 1].isspace():
+            break
+        floor = max(lo, head - 16)
+        space = text.rfind(" ", floor, head - 1)
+        word = text[(space if space >= 0 else floor - 1) + 1:head - 1]
+        if word.lower() in allowed:
+            head = space + 1
+    return head
 
 #: Lower-case nouns that can head the subject of a reporting verb ("Iraqi security sources reported").
 SOURCE_NOUNS = frozenset("""sources source officials official ministry military army police government spokesman
@@ -50,7 +74,7 @@ _ROLE = re.compile(
     r"Kommandeur|Generalsekretär|Dorfvorsteher|\w*[Ss]precher(?:in)?|\w*minister(?:in)?|\w*präsident(?:in)?|"
     r"\w*chef(?:in)?|\w*leiter(?:in)?|Regional|Regional|Police|Army|Air|Force|Navy|Kharkiv|Russian|Iraqi|"
     r"Ukrainian|Israeli|Iranian|American|German|Sudanese|Malian|RSF|IDF|NATO|EU|Deputy)$")
-_NAME_WORD = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]|(?:al|el|ad|as|ash|at|az|an|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’.-]*$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|eines|einem)\s+", re.I)
 _SPOKES_OF = re.compile(r"^(?:(?:a|an|the|ein|eine)\s+)?(?:representative|spokesman|spokeswoman|spokesperson|"
                         r"official|officials|source|sources|Sprecher|Sprecherin|Vertreter|Vertreterin)\s+"
@@ -66,8 +90,24 @@ _NOT_NAME = re.compile(
 
 
 _DETERMINERS = frozenset("the a an der die das des dem den ein eine".split())
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-", "abu-")
 
 
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() or (w[:1] in "aebi" and w.startswith(_NAME_PARTICLES) and w.split("-", 1)[1][:1].isupper())
+
+
+@lru_cache(maxsize=8192)
+def _is_role(w: str) -> bool:
+    return _ROLE.match(w) is not None
+
+
+@lru_cache(maxsize=8192)
+def _is_not_name(w: str) -> bool:
+    return _NOT_NAME.match(w) is not None
+
+
+@lru_cache(maxsize=8192)
 def person_name(phrase: str) -> tuple[str | None, str]:
     """(name, title) of the person in a phrase: "US Secretary of Defense Lloyd Austin" -> ("Lloyd Austin",
     "US Secretary of Defense"); no name -> (None, phrase)."""
@@ -75,11 +115,12 @@ def person_name(phrase: str) -> tuple[str | None, str]:
     best: list[str] = []
     run: list[str] = []
     for w in words + [","]:
-        if _NAME_WORD.match(w) and not _ROLE.match(w) and not _NOT_NAME.match(w):
+        capital = _is_name_word(w)
+        if capital and not _is_role(w) and not _is_not_name(w):
             run.append(w)
         else:
             # "Sudan Doctors Network", "Human Rights Watch": a run that an organisation word ends is no person.
-            organisation = _NAME_WORD.match(w) and _NOT_NAME.match(w) and w.lower() not in _DETERMINERS
+            organisation = capital and _is_not_name(w) and w.lower() not in _DETERMINERS
             if len(run) >= 2 and not organisation:
                 best = run
             run = []
@@ -92,7 +133,14 @@ def person_name(phrase: str) -> tuple[str | None, str]:
 
 def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, str] | None:
     """The noun phrase ending just before `pos` (a reporting verb) and starting no earlier than `lo`."""
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, pos)]
+    # Most verbs that have no subject here can be told from the word before them alone.
+    floor = max(lo, pos - 30)
+    space = text.rfind(" ", floor, pos - 1)
+    last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
+    if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS
+                     or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
+        return None
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 90), pos)]
     i = len(tokens) - 1
     if i < 0:
         return None
@@ -105,7 +153,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
             j -= 1
         if j < 0 or tokens[j][2] != ",":
             return None
-        if all(_NAME_WORD.match(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
+        if all(_is_name_word(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
             phrase_end = tokens[i - 1][1]
         i = j - 1
         if i < 0:
@@ -126,17 +174,18 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
             j = k - 1
             while j >= 0 and tokens[j][2] != "," and k - j <= 6:
                 j -= 1
-            if start is not None and j >= 0 and tokens[j][2] == "," and all(_NAME_WORD.match(t[2]) for t in tokens[j + 1:k]):
+            if start is not None and j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
                 k = j - 1
                 continue
             break
+        upper = _is_name_word(w)
         if language == "de":
-            ok = w[0].isupper() or lw in _DE_CONNECTORS or (
+            ok = upper or lw in _DE_CONNECTORS or (
                 lw not in stop and re.search(r"(?:e|en|er|es|em)$", lw) is not None and start is not None)
-            if k == i and not w[0].isupper():
+            if k == i and not upper:
                 ok = False
         else:
-            if w[0].isupper():
+            if upper:
                 ok = True
             elif lw in SOURCE_NOUNS:
                 ok = True
@@ -146,7 +195,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
                 ok = (start is not None and w[0].isalpha() and lw not in stop and not lw.endswith("ly")
                       and lowercase_modifiers < 2)
                 lowercase_modifiers += ok
-            if k == i and not (w[0].isupper() or lw in SOURCE_NOUNS):
+            if k == i and not (upper or lw in SOURCE_NOUNS):
                 ok = False
         if not ok:
             break
@@ -188,10 +237,11 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         w, lw = t.group(), t.group().lower()
         if not w[0].isalnum():
             break
+        upper = _is_name_word(w)
         if language == "de":
-            ok = w[0].isupper() or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
+            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
         else:
-            ok = w[0].isupper() or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (words and lw not in stop and not lw.endswith("ly"))
+            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (words and lw not in stop and not lw.endswith("ly"))
         if not ok or words >= 8:
             break
         words += 1
@@ -204,26 +254,52 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     return pos + len(phrase), phrase
 
 
+class _Index:
+    """Names filed under a key, each with the position where it was named; finds the last one before a point."""
+
+    def __init__(self):
+        self._by_key: dict[str, tuple[list[int], list[str]]] = {}
+
+    def add(self, key: str, pos: int, name: str) -> None:
+        positions, names = self._by_key.setdefault(key, ([], []))
+        i = bisect_right(positions, pos)
+        positions.insert(i, pos)
+        names.insert(i, name)
+
+    def last_before(self, key: str, pos: int) -> tuple[int, str] | None:
+        entry = self._by_key.get(key)
+        if entry is None:
+            return None
+        i = bisect_right(entry[0], pos)
+        return (entry[0][i - 1], entry[1][i - 1]) if i else None
+
+    def last(self, key: str) -> str | None:
+        entry = self._by_key.get(key)
+        return entry[1][-1] if entry else None
+
+
 class SourceBook:
     """People and bodies named so far in an article, to resolve "he", "Austin", "the ministry"."""
 
     def __init__(self, language: str):
         self.language = language
-        self._events: list[tuple[int, str, str, bool]] = []  # (pos, canonical, title, is_person)
+        self._people = _Index()    # "" -> every person, for pronouns
+        self._surnames = _Index()  # "austin" -> "Lloyd Austin"
+        self._titles = _Index()    # "us secretary of defense", "secretary of defense" -> "Lloyd Austin"
+        self._bodies = _Index()    # "ministry" -> "Russia's defence ministry"
 
     def full_name(self, word: str) -> str | None:
         """The full name of a person known by a surname ("Austin" -> "Lloyd Austin")."""
-        for _, known, _, person in reversed(self._events):
-            if person and known != word and known.split()[-1] == word:
-                return known
-        return None
+        name = self._surnames.last(word.lower())
+        return name if name and name != word else None
 
-    def remember_person(self, name: str, pos: int) -> None:
-        insort(self._events, (pos, name, "", True))
-
-    def _before(self, pos: int):
-        i = bisect_right(self._events, (pos, "\uffff"))
-        return reversed(self._events[:i])
+    def remember_person(self, name: str, pos: int, title: str = "") -> None:
+        self._people.add("", pos, name)
+        self._surnames.add(name.split()[-1].lower(), pos, name)
+        words = title.lower().split()
+        for i in range(len(words)):
+            if words[i] not in _EN_CONNECTORS:
+                self._titles.add(" ".join(words[i:]), pos, name)
 
     def canonical(self, phrase: str, pos: int, register: bool = True, text: str | None = None) -> str | None:
         """The name to file a phrase under; registers it for later look-ups. With the article `text`,
@@ -233,42 +309,43 @@ class SourceBook:
             return None
         lower = phrase.lower()
         if lower in PRONOUNS[self.language]:
-            known = next(((p, name) for p, name, _, person in self._before(pos) if person), None)
+            known = self._people.last_before("", pos)
             mentioned = _mentioned_person(text, pos) if text is not None else None
             if mentioned and (known is None or mentioned[0] > known[0]):
                 self.remember_person(mentioned[1], mentioned[0])
                 return mentioned[1]
             return known[1] if known else None
         name, title = person_name(phrase)
-        if name is None and re.fullmatch(r"[A-ZÄÖÜ][\w'’-]+", phrase):
-            for _, known, _, person in self._before(pos + 10**9):
-                if person and known.split()[-1] == phrase:
-                    return known  # "Austin" -> "Lloyd Austin"
+        if name is None and _SINGLE_NAME.fullmatch(phrase):
+            known = self.full_name(phrase)
+            if known:
+                return known  # "Austin" -> "Lloyd Austin"
         if name:
             if register:
-                insort(self._events, (pos, name, title.lower(), True))
+                self.remember_person(name, pos, title)
             return name
         bare = _LEADING_ARTICLE.sub("", phrase)
         bare = _SPOKES_OF.sub("", bare) or bare
-        for _, known, known_title, person in self._before(pos):
-            if person and known_title and (known_title == bare.lower() or known_title.endswith(" " + bare.lower())):
-                return known  # "the US Secretary of Defense" -> "Lloyd Austin"
-        if len(bare.split()) == 1 and bare.islower():
-            for _, known, _, person in self._before(pos):
-                if not person and known.lower().split()[-1] == bare.lower() and known.lower() != bare.lower():
-                    return known  # "the ministry" -> "Russia's defence ministry"
+        known = self._titles.last_before(bare.lower(), pos)
+        if known:
+            return known[1]  # "the US Secretary of Defense" -> "Lloyd Austin"
+        if " " not in bare and bare.islower():
+            known = self._bodies.last_before(bare, pos)
+            if known and known[1].lower() != bare:
+                return known[1]  # "the ministry" -> "Russia's defence ministry"
         if register:
-            insort(self._events, (pos, bare, "", False))
+            self._bodies.add(bare.split()[-1].lower(), pos, bare)
         return bare
 
 
+_SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
 _NAME_WITH_AGE = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?),\s*\(?\d{1,3}\)?,")
 _CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+")
 
 
 def _mentioned_person(text: str, pos: int) -> tuple[int, str] | None:
     """The last person named in the 600 characters before `pos` (a name with an age, or a full name)."""
-    lo = max(0, pos - 600)
+    lo = max(0, pos - 400)
     best: tuple[int, str] | None = None
     for m in _NAME_WITH_AGE.finditer(text, lo, pos):
         best = (m.start(), m.group(1))

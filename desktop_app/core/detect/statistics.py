@@ -27,6 +27,7 @@ _PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?]|\n|\.(?:\s|$)")
 _EVENT_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|Luftangriffe?)"
                            r"\s+(?:on|against|at|auf|gegen)\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
+_DE_PARTICLES = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
 _PREPOSITIONS = frozenset("in on at across near inside outside im in auf bei an".split())
 _NOUN_MODIFIERS = frozenset("more other such further weitere weiteren".split())
 _NOT_COUNTED = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
@@ -117,6 +118,10 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             elif i < len(words) and words[i][2].lower() not in stop:
                 continue
         end = elliptic_end or tail_end
+        if lang == "de" and end > noun[-1][1]:
+            last = text[:end].rsplit(None, 1)[-1]
+            if last in _DE_PARTICLES:
+                end -= len(last)
         while end > f.end and text[end - 1] in " .":
             end -= 1
         start = f.start
