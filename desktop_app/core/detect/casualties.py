@@ -71,7 +71,8 @@ _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "
 # The clause a figure's category word must be in ends at punctuation or a new clause.
 _CLAUSE_END = {
     "en": re.compile(r"[,;:()\"“”„«»—–]|\n|\.(?:\s|$)|\s(?:and|or|but|while|when|where|which|who|after|before|as|"
-                     r"because|since|although|whereas|whom|whose)\b", re.I),
+                     r"because|since|although|whereas|whom|whose|that)\b|\s(?:used|run|held|owned|operated|controlled|"
+                     r"linked|belonging|based|claimed)\s", re.I),
     "de": re.compile(r"[,;:()\"“”„«»—–]|\n|\.(?:\s|$)|\s(?:und|oder|aber|sowie|während|als|wo|weil|nachdem|bevor|"
                      r"obwohl)\s", re.I),
 }

@@ -198,6 +198,10 @@ def resolve_speaker(q: Quote, previous: str | None, text: str, book: SourceBook,
         q.speaker = previous
     elif q.speaker is not None:
         q.speaker = book.canonical(q.speaker, q.speaker_pos, text=text)
+        name = q.speaker
+        if (name and q.clause and " " not in name and name[:1].isupper() and not name.isupper()
+                and not book.full_name(name)):
+            book.remember_person(name, q.speaker_pos)  # '..., Austin continued': a surname speaks
 
 
 HEADLINE_REACH = 3000

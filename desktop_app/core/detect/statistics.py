@@ -109,8 +109,8 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 if not after or after[0][2].lower() in _PREPOSITIONS:  # "and 900 in Syria": no noun of its own
                     elliptic_end = clause_end
                 break
-            if lw in tail_stop or s in by_start:
-                break
+            if lw in tail_stop or s in by_start or (lang == "de" and lw in aux):
+                break  # German puts the verb last: its auxiliary ends the noun phrase
             count += 1
             i += 1
             if lw not in stop or lw in aux:
@@ -128,7 +128,10 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         ev = _EVENT_BEFORE.search(text, max(0, start - 30), start)
         if ev:
             start = ev.start()
-        category = " ".join(w for _, _, w in noun)
+        words = [w for _, _, w in noun]
+        while len(words) > 1 and words[0].lower() in _NOUN_MODIFIERS:
+            words.pop(0)  # "such attacks", "more Patriot batteries": the things counted
+        category = " ".join(words)
         confidence = 0.7 if f.qualifier != EXACT or not f.spelled else 0.6
         out.append(Statistic(start, end, f.value, f.qualifier, category, confidence))
         used_until = end
