@@ -26,7 +26,8 @@ def clear_caches() -> None:
     """Forget the memoised word look-ups (number words, names, roles), e.g. to time a cold run."""
     from . import numbers, reporting
 
-    for fn in (numbers._parse_words, reporting.person_name, reporting._is_role, reporting._is_not_name):
+    for fn in (numbers._parse_words, reporting.person_name, reporting._parse_source, reporting._is_role,
+               reporting._is_not_name):
         fn.cache_clear()
 
 

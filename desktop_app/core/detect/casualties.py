@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Document
-from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
+from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
 from .numbers import Figure
 
 CATEGORIES = ("killed", "injured", "missing", "abducted", "displaced")
@@ -39,7 +39,20 @@ _CUES = {
                      r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen",
     },
 }
-_RIGHT = {lang: re.compile(r"\b(?:" + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
+
+# Every word a cue can start with (kept next to _CUES: a cue whose first word is missing here is never found).
+_CUE_STARTS = {
+    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies injured wounded hurt
+        injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
+        abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left""",
+    "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
+        verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
+        verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer""",
+}
+# The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
+_RIGHT = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
+                           + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
           for lang, cues in _CUES.items()}
 
 # A verb whose object is the figure: "killing at least 17", "verschleppten zudem mindestens sieben".
@@ -55,6 +68,13 @@ _LEFT = {
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
                      r"(?P<displaced>vertrieben|vertrieb))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
 }
+_LEFT_WORDS = {
+    "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
+        wounds injured injuring injures abducted abducting abducts kidnapped kidnaped kidnapping kidnaps seized
+        displaced displacing displaces uprooted forced driven drove""".split()),
+    "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
+        verschleppten verschleppte entführten entführte vertrieben vertrieb""".split()),
+}
 _FORCED_TAIL = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?", re.I)
 _TOLL = {
     "en": re.compile(r"\b(?:(?:the\s+)?death\s+toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
@@ -69,13 +89,13 @@ _PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
                   "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
 # The clause a figure's category word must be in ends at punctuation or a new clause.
-_CLAUSE_END = {
-    "en": re.compile(r"[,;:()\"“”„«»—–]|\n|\.(?:\s|$)|\s(?:and|or|but|while|when|where|which|who|after|before|as|"
-                     r"because|since|although|whereas|whom|whose|that)\b|\s(?:used|run|held|owned|operated|controlled|"
-                     r"linked|belonging|based|claimed)\s", re.I),
-    "de": re.compile(r"[,;:()\"“”„«»—–]|\n|\.(?:\s|$)|\s(?:und|oder|aber|sowie|während|als|wo|weil|nachdem|bevor|"
-                     r"obwohl)\s", re.I),
+_CLAUSE_WORDS = {
+    "en": ("and or but while when where which who after before as because since although whereas whom whose that "
+           "used run held owned operated controlled linked belonging based claimed"),
+    "de": "und oder aber sowie während als wo weil nachdem bevor obwohl",
 }
+_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n]|\.(?:\s|$)|\s" + trie_pattern(both_cases(words.split())) + r"\b")
+               for lang, words in _CLAUSE_WORDS.items()}
 _PARTITIVE = re.compile(
     r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
     re.I)
@@ -141,32 +161,36 @@ class _Finder:
         text, lang = self.text, self.lang
         _, sent_end = self.doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 160)
+        m = _RIGHT[lang].search(text, f.end, limit)
+        if m is None:
+            return None  # no category word in the rest of the sentence: the common case, decided at once
         end = self.clause_end(f.end, limit)
         np_end = end
         # Coordination: "21 Soldaten und neun Zivilisten getötet" share the participle.
-        conj = _CONJUNCTION.match(text, end, end + 8)
-        if conj:
-            nxt = self.figure_at(conj.end(), conj.end() + 1)
-            words = TOKEN.findall(text[f.end:end])
-            if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
-                other = self.right(nxt)
-                if other is not None and other[0] - f.end < 160:
-                    return other[0], other[1], other[2], text[f.end:np_end], True
-        window = text[f.end:end]
-        m = _RIGHT[lang].search(window)
-        if not m:
+        if end < m.start():
+            conj = _CONJUNCTION.match(text, end, end + 8)
+            if conj:
+                nxt = self.figure_at(conj.end(), conj.end() + 1)
+                words = TOKEN.findall(text, f.end, end)
+                if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
+                    other = self.right(nxt)
+                    if other is not None and other[0] - f.end < 160:
+                        return other[0], other[1], other[2], text[f.end:np_end], True
+            return None  # the category word belongs to another clause
+        before = text[f.end:m.start()]
+        if before.count(" ") > MAX_WORDS_TO_CUE and len(TOKEN.findall(before)) > MAX_WORDS_TO_CUE:
             return None
-        before = window[:m.start()]
-        if len(TOKEN.findall(before)) > MAX_WORDS_TO_CUE:
-            return None
-        cue_end = f.end + m.end()
+        cue_end = m.end()
         # "100 attacks have killed 3 soldiers": the verb belongs to the later figure.
         nxt = self.figure_at(cue_end, cue_end + 40)
         if nxt is not None and text[cue_end:nxt.start].strip() == "":
             return None
-        return cue_end, _category(m), f.end + m.start(), before, False
+        return cue_end, _category(m), m.start(), before, False
 
     def left(self, f: Figure) -> tuple[int, str] | None:
+        before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
+        if not any(w in _LEFT_WORDS[self.lang] for w in before):
+            return None  # no verb that could take the figure as its object
         sent_start, _ = self.doc.sentence(f.start)
         lo = max(sent_start, f.start - 60)
         m = _LEFT[self.lang].search(self.text, lo, f.start)

@@ -33,19 +33,19 @@ class Document:
                         continue  # "Gen. Smith", "U.S. officials", an initial
             starts.append(m.end())
         self._starts = starts
-        self._cache: dict[int, tuple[int, int]] = {}
+        # Each sentence's end, without the white space before the next one.
+        ends = starts[1:] + [len(text)]
+        for i, start in enumerate(starts):
+            end = ends[i]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            ends[i] = end
+        self._ends = ends
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding position `pos` (end excludes the following space)."""
         i = bisect_right(self._starts, pos) - 1
-        found = self._cache.get(i)
-        if found is None:
-            start = self._starts[i]
-            end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-            while end > start and self.text[end - 1].isspace():
-                end -= 1
-            found = self._cache[i] = (start, end)
-        return found
+        return self._starts[i], self._ends[i]
 
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:
         """The last non-empty sentence before the one holding `pos` (blank lines are skipped)."""

@@ -304,38 +304,51 @@ class SourceBook:
     def canonical(self, phrase: str, pos: int, register: bool = True, text: str | None = None) -> str | None:
         """The name to file a phrase under; registers it for later look-ups. With the article `text`,
         a pronoun may also go to a person merely mentioned just before ("spoke to Iryna, 54")."""
-        phrase = " ".join(phrase.split()).strip(" ,")
-        if not phrase:
+        kind, name, title, bare = _parse_source(phrase, self.language)
+        if kind == "empty":
             return None
-        lower = phrase.lower()
-        if lower in PRONOUNS[self.language]:
+        if kind == "pronoun":
             known = self._people.last_before("", pos)
             mentioned = _mentioned_person(text, pos) if text is not None else None
             if mentioned and (known is None or mentioned[0] > known[0]):
                 self.remember_person(mentioned[1], mentioned[0])
                 return mentioned[1]
             return known[1] if known else None
-        name, title = person_name(phrase)
-        if name is None and _SINGLE_NAME.fullmatch(phrase):
-            known = self.full_name(phrase)
+        if kind == "single":
+            known = self.full_name(bare)
             if known:
                 return known  # "Austin" -> "Lloyd Austin"
         if name:
             if register:
                 self.remember_person(name, pos, title)
             return name
-        bare = _LEADING_ARTICLE.sub("", phrase)
-        bare = _SPOKES_OF.sub("", bare) or bare
         known = self._titles.last_before(bare.lower(), pos)
         if known:
             return known[1]  # "the US Secretary of Defense" -> "Lloyd Austin"
-        if " " not in bare and bare.islower():
+        if kind == "noun":
             known = self._bodies.last_before(bare, pos)
             if known and known[1].lower() != bare:
                 return known[1]  # "the ministry" -> "Russia's defence ministry"
         if register:
             self._bodies.add(bare.split()[-1].lower(), pos, bare)
         return bare
+
+
+@lru_cache(maxsize=8192)
+def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str]:
+    """(kind, person's name, title, bare phrase) of a source phrase; kind: empty, pronoun, single, noun, other."""
+    phrase = " ".join(phrase.split()).strip(" ,")
+    if not phrase:
+        return "empty", None, "", ""
+    if phrase.lower() in PRONOUNS[language]:
+        return "pronoun", None, "", phrase
+    name, title = person_name(phrase)
+    if name is None and _SINGLE_NAME.fullmatch(phrase):
+        return "single", None, "", phrase
+    bare = _LEADING_ARTICLE.sub("", phrase)
+    bare = _SPOKES_OF.sub("", bare) or bare
+    kind = "noun" if " " not in bare and bare.islower() else "other"
+    return kind, name, title, bare
 
 
 _SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")

@@ -20,7 +20,8 @@ class Suggestion:
     def __post_init__(self):
         # Always every field of the type (None where unknown), never one of another type.
         keys = FIELDS_BY_TYPE[self.type]
-        object.__setattr__(self, "fields", {k: self.fields.get(k) for k in keys})
+        if tuple(self.fields) != keys:
+            object.__setattr__(self, "fields", {k: self.fields.get(k) for k in keys})
 
     @property
     def key(self) -> tuple[str, int, int]:
