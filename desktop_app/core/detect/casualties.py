@@ -99,6 +99,7 @@ _CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n]|\.(?:\s|$)|\s" 
 _PARTITIVE = re.compile(
     r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
     re.I)
+_PARTITIVE_AFTER_PHRASE = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 _NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
@@ -236,6 +237,9 @@ class _Finder:
                 cue_end = t.end()
         aux = re.match(r"\s+(?:worden|been)\b", text[cue_end:cue_end + 8])
         p = _PARTITIVE.match(text, cue_end + (aux.end() if aux else 0))
+        if p is None:
+            # "... were wounded in a drone attack on Erbil air base, two of them seriously"
+            p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
         if p:
             cue_end = p.end()
         while cue_end > 0 and text[cue_end - 1].isspace():

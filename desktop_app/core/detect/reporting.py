@@ -191,6 +191,8 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
                 ok = True
             elif lw in _EN_CONNECTORS or lw == "'s":
                 ok = start is not None
+            elif lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
+                ok = start is not None and k > 0 and tokens[k - 1][2][:1].isupper()
             else:
                 ok = (start is not None and w[0].isalpha() and lw not in stop and not lw.endswith("ly")
                       and lowercase_modifiers < 2)
@@ -353,7 +355,7 @@ def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str
 
 _SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
 _NAME_WITH_AGE = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?),\s*\(?\d{1,3}\)?,")
-_CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+")
+_CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s+(?:[A-ZÄÖÜ]|(?:al|el|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’-]+)+")
 
 
 def _mentioned_person(text: str, pos: int) -> tuple[int, str] | None:

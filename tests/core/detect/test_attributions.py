@@ -70,3 +70,8 @@ def test_the_body_named_before_is_the_source_of_a_short_mention():
 ])
 def test_no_source_no_attribution(text):
     assert attributions(text, "en") == []
+
+
+def test_an_organisation_named_with_in():
+    text = "The Islamic Resistance in Iraq claimed responsibility for the drone attack."
+    assert attributions(text) == [("The Islamic Resistance in Iraq claimed", "Islamic Resistance in Iraq")]

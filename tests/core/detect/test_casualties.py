@@ -85,3 +85,10 @@ def test_partitive_tail_in_german_stays_in_the_claim():
 ])
 def test_counted_things_that_are_not_casualties(text):
     assert casualties(text, "en") == []
+
+
+def test_the_partitive_tail_may_follow_a_place():
+    (found,) = casualties("Four American soldiers were wounded in a drone attack on Erbil air base, two of them "
+                          "seriously, officials said.")
+    assert found[0] == "Four American soldiers were wounded in a drone attack on Erbil air base, two of them seriously"
+    assert found[1]["count"] == 4 and found[1]["who"] == "American soldiers"

@@ -73,3 +73,10 @@ def test_german_quote_with_sagte():
 
 def test_single_word_scare_quotes_are_not_offered():
     assert quotes('The group called them "terrorists" again.') == []
+
+
+def test_a_pronoun_goes_to_a_person_named_just_before_rather_than_an_earlier_speaker():
+    text = ('"We will not hesitate," Defense Secretary Lloyd Austin said. '
+            'A government spokesman, Basim al-Awadi, condemned the strikes. '
+            '"This is a flagrant violation of Iraqi sovereignty," he said.')
+    assert [s for _, s in quotes(text)] == ["Lloyd Austin", "Basim al-Awadi"]
