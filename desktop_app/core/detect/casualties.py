@@ -102,7 +102,7 @@ _PARTITIVE = re.compile(
 _PARTITIVE_AFTER_PHRASE = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 _NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
-_NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
+_NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
 MAX_WORDS_TO_CUE = 8
 
 
@@ -219,7 +219,7 @@ class _Finder:
         for m in TOKEN.finditer(self.text, pos, end):
             w = m.group()
             if not w[0].isalnum() or w.lower() in AUXILIARIES[self.lang] or (
-                    w.lower() in stop and w.lower() not in ("the", "a", "der", "des")):
+                    w.lower() in stop and w.lower() not in ("the", "a", "der", "des") and not w.isupper()):
                 break
             last = m.end()
             if m.end() - pos > 50:

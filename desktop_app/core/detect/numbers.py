@@ -123,7 +123,7 @@ _MONTHS = frozenset("""january february march april may june july august septemb
     jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
 _AGE = re.compile(r"[A-ZÄÖÜ][\w'’-]+,\s*$")
 _DE_ORDINAL = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur|seit dem)\s+$", re.I)
-_ONE_AFTER = re.compile(r"\s+(?:another|of\s+(?:the|those|these|its|his|her|their|our)\b(?!\s+(?:dead|injured|wounded|victims)))", re.I)
+_ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a figure: only a category word makes it a claim
 
 
 _THOUSANDS = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}

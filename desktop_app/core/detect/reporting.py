@@ -243,7 +243,8 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         if language == "de":
             ok = upper or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
         else:
-            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (words and lw not in stop and not lw.endswith("ly"))
+            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
+                words and lw not in stop and not lw.endswith(("ly", "ing")))
         if not ok or words >= 8:
             break
         words += 1

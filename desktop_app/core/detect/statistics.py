@@ -56,6 +56,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
     used_until = -1
     ti = 0
     by_start = {f.value_start: f for f in figures}
+    by_figure_start = {f.start: f for f in figures}
     for f in figures:
         while ti < len(taken) and taken[ti][1] <= f.value_start:
             ti += 1
@@ -103,11 +104,17 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         while i < len(words) and count < MAX_TAIL_WORDS:
             s, e, w = words[i]
             lw = w.lower()
-            if lw in ("and", "und") and i + 1 < len(words) and words[i + 1][0] in by_start:
-                other = by_start[words[i + 1][0]]
+            if lw in ("and", "und") and i + 1 < len(words) and words[i + 1][0] in by_figure_start:
+                other = by_figure_start[words[i + 1][0]]  # "and 900", "and about 900"
                 after = _words(text, other.end, clause_end)
-                if not after or after[0][2].lower() in _PREPOSITIONS:  # "and 900 in Syria": no noun of its own
-                    elliptic_end = clause_end
+                if not after:
+                    elliptic_end = other.end
+                elif after[0][2].lower() in _PREPOSITIONS:  # "and 900 in Syria": no noun of its own
+                    elliptic_end = after[0][1]
+                    for _, e, w in after[1:4]:  # the place: "in (neighbouring) Syria"
+                        if w.lower() in stop or w.lower() in tail_stop or not w[0].isalpha():
+                            break
+                        elliptic_end = e
                 break
             if lw in tail_stop or s in by_start or (lang == "de" and lw in aux):
                 break  # German puts the verb last: its auxiliary ends the noun phrase

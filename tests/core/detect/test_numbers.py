@@ -55,7 +55,6 @@ def test_german_counts_with_their_qualifier(text, expected):
     "40% of the city",
     "at a cost of $5 million",
     "no one was hurt",
-    "one of the reasons",
 ])
 def test_what_only_looks_like_a_count(text):
     assert figures(text) == []
@@ -69,3 +68,12 @@ def test_german_dates_years_and_articles_are_no_counts(text):
 
 def test_a_year_that_counts_things_is_a_count():
     assert figures("2000 soldiers were sent") == [("2000", 2000, "exact")]
+
+
+def test_one_is_a_count_only_where_a_category_word_makes_it_a_claim():
+    from desktop_app.core.detect import suggest
+
+    assert suggest("That was one of the reasons for the delay.") == []
+    (claim,) = [s for s in suggest("A spokesman said one of its commanders was among the dead.") if s.type == "casualty"]
+    assert claim.text == "one of its commanders was among the dead"
+    assert claim.fields == {"count": 1, "qualifier": "exact", "category": "killed", "who": "commanders"}

@@ -15,6 +15,8 @@ def statistics(text: str, language: str | None = None):
      "more than 100 such attacks since mid-October", 100, "more than", "attacks"),
     ("Around 2,500 US soldiers are stationed in Iraq and 900 in Syria.",
      "Around 2,500 US soldiers are stationed in Iraq and 900 in Syria", 2500, "about", "US soldiers"),
+    ("The US has roughly 2,500 troops in Iraq and about 900 in neighbouring Syria on a mission to advise.",
+     "roughly 2,500 troops in Iraq and about 900 in neighbouring Syria", 2500, "about", "troops"),
     ("US forces carried out attacks on three facilities used by the militia.", "attacks on three facilities", 3,
      "exact", "facilities"),
     ("It says it shot down 23 of the 31 drones launched overnight.", "23 of the 31 drones launched overnight", 23,
