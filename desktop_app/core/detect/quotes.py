@@ -12,6 +12,7 @@ named person (reporting.SourceBook).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document
@@ -58,46 +59,54 @@ def _closes(text: str, i: int, c: str) -> bool:
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """(open_mark, start, end, close_mark) of every quote; nested quotes stay inside their outer quote."""
+    """(open_mark, start, end, close_mark) of every quote; nested quotes stay inside their outer quote.
+
+    Which marks can close is decided once per mark, and an opening mark finds its closing one by
+    bisection, so text full of unmatched marks costs n log n, not n squared.
+    """
     marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    positions = [p for p, _ in marks]
+    closing: dict[str, list[int]] = {}
+    for p, d in marks:
+        if _closes(text, p, d) and not (d in "\"'" and _opens(text, p, d) and not _closes_strongly(text, p)):
+            closing.setdefault(d, []).append(p)
     spans: list[tuple[int, int, int, int]] = []
-    k = 0
-    n = len(marks)
+    size = len(text)
+    k, n = 0, len(marks)
     while k < n:
         pos, c = marks[k]
         if not (c in _DOUBLE_OPENERS or c in _SINGLE_OPENERS) or not _opens(text, pos, c):
             k += 1
             continue
-        single = c in _SINGLE_OPENERS
-        closers = _CLOSERS[c]
         line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
-        j = k + 1
-        found = None
-        while j < n:
-            p, d = marks[j]
-            if p > line_end:
-                if single:
-                    break
-                # A quote over paragraphs: the next paragraph opens with the same mark.
-                nxt = line_end
-                while nxt < len(text) and text[nxt] in "\n \t":
-                    nxt += 1
-                if p == nxt and d == c:
-                    line_end = text.find("\n", p)
-                    line_end = len(text) if line_end < 0 else line_end
-                    j += 1
-                    continue
+        line_end = size if line_end < 0 else line_end
+        cursor = pos
+        close = None
+        while True:
+            candidates = []
+            for d in _CLOSERS[c]:
+                found = closing.get(d, ())
+                i = bisect_right(found, cursor)
+                if i < len(found):
+                    candidates.append(found[i])
+            nearest = min(candidates) if candidates else size + 1
+            if nearest <= line_end:
+                close = nearest
                 break
-            if d in closers and _closes(text, p, d) and not (d == c and c in "\"'" and _opens(text, p, d)
-                                                              and not _closes_strongly(text, p)):
-                found = j
+            if c in _SINGLE_OPENERS:
                 break
-            j += 1
-        if found is None:
+            # A quote over paragraphs: the next paragraph opens with the same mark.
+            nxt = line_end
+            while nxt < size and text[nxt] in "\n \t":
+                nxt += 1
+            if nxt >= size or text[nxt] != c or nxt == line_end:
+                break
+            cursor = nxt
+            line_end = text.find("\n", nxt)
+            line_end = size if line_end < 0 else line_end
+        if close is None:
             k += 1
             continue
-        close = marks[found][0]
         start, end = pos + 1, close
         while start < end and text[start].isspace():
             start += 1
@@ -105,7 +114,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
             end -= 1
         if end > start:
             spans.append((pos, start, end, close))
-        k = found + 1
+        k = bisect_right(positions, close)
     return spans
 
 

@@ -80,3 +80,13 @@ def test_a_pronoun_goes_to_a_person_named_just_before_rather_than_an_earlier_spe
             'A government spokesman, Basim al-Awadi, condemned the strikes. '
             '"This is a flagrant violation of Iraqi sovereignty," he said.')
     assert [s for _, s in quotes(text)] == ["Lloyd Austin", "Basim al-Awadi"]
+
+
+def test_unmatched_marks_cost_linear_time_not_quadratic():
+    import time
+
+    text = '"a b ' * 40000  # 40,000 opening marks that never close, on one line
+    started = time.process_time()
+    assert find_quote_spans(text) == []
+    # Quadratic matching took minutes on this; linear matching takes a fraction of a second.
+    assert time.process_time() - started < 5
