@@ -117,6 +117,29 @@ def cmd_show(ws, args) -> None:
         print(_claim_line(c))
 
 
+def cmd_suggest(ws, args) -> None:
+    if args.apply:
+        claims = ws.accept_suggestions(args.article_id, type=args.type)
+        if args.json:
+            _emit_json({"claims": [c.to_json() for c in claims]})
+            return
+        print(f"Accepted {len(claims)} suggestion{'s' if len(claims) != 1 else ''} as claims:" if claims
+              else "No suggestions to accept.")
+        for c in claims:
+            print(_claim_line(c))
+        return
+    items = ws.suggestions(args.article_id, type=args.type)
+    if args.json:
+        _emit_json({"suggestions": [x.to_json() for x in items]})
+        return
+    if not items:
+        print("No suggestions (or all were accepted or rejected already).")
+    for x in items:
+        extra = _fields_text(x.fields)
+        text = " ".join(x.text.split())
+        print(f"{x.type:<11} {x.start}:{x.end}  {x.confidence:.2f}  \u201c{text}\u201d" + (f"  ({extra})" if extra else ""))
+
+
 def cmd_claim_add(ws, args) -> None:
     start = end = None
     if args.span:
@@ -271,6 +294,11 @@ def build_parser() -> Parser:
 
     sp = add("show", cmd_show, "an article with its claims")
     sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
+
+    sp = add("suggest", cmd_suggest, "candidate claims the detector finds in an article")
+    sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
+    sp.add_argument("--apply", action="store_true", help="accept them all as claims (one action)")
+    sp.add_argument("--type", help="only this type: casualty, statistic, quote, attribution")
 
     claim = sub.add_parser("claim", help="add, change, delete or list claims")
     csub = claim.add_subparsers(dest="claim_command", metavar="ACTION", required=True)

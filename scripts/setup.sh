@@ -34,4 +34,4 @@ PYTHON=${PYTHON:-python3}
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Claimdesk needs Python 3.11 or newer")'
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >&2
-.venv/bin/python -m pip install -q -e '.[test]' >&2
+.venv/bin/python -m pip install -q -e '.[test,bench]' >&2

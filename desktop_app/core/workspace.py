@@ -21,6 +21,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from . import db, live
 from .anchoring import Anchor, How, Selector, anchor_many, describe
+from .detect import LANGUAGES as DETECTOR_LANGUAGES
+from .detect import Suggestion
+from .detect import suggest as detect_claims
 from .errors import ClaimdeskError, DuplicateArticle, InvalidInput, NotFound, StaleVersion, WorkspaceUnavailable
 from .importers import ImportedArticle, import_path, normalise_text, title_from_text
 from .models import (
@@ -39,6 +42,7 @@ from .models import (
     ClaimType,
     Evidence,
     Original,
+    RejectedSuggestion,
     Relation,
     Source,
     SourceKind,
@@ -59,7 +63,8 @@ from .records import (
 )
 
 from .groups import GroupFigures, GroupRecord, GroupSuggestion, VerdictApplied
-from .groups import Discrepancy, figure_series, find_discrepancies, label_for, published_date, suggest
+from .groups import Discrepancy, figure_series, find_discrepancies, label_for, published_date
+from .groups import suggest as match_groups
 from .groups import store as group_store
 from .models import ClaimGroup, ClaimGroupMember, ClaimGroupRejection
 
@@ -202,6 +207,23 @@ def _summary(a: Article, counts: dict | None = None) -> ArticleSummary:
         published=a.published, language=a.language, media_type=a.media_type, filename=a.filename,
         sha256=a.sha256, imported_at=a.imported_at, revision=a.revision, status_counts=counts or {},
     )
+
+
+def _covers(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Do two spans overlap by at least half of the shorter one?"""
+    overlap = min(a_end, b_end) - max(a_start, b_start)
+    return overlap > 0 and overlap * 2 >= min(a_end - a_start, b_end - b_start)
+
+
+_FIELD_LIMITS = {"qualifier": 40, "category": 100, "who": 300, "speaker": 300, "attributed_to": 300}
+
+
+def _fit(key: str, value):
+    """A detected field value cut to its column's size (a long speaker phrase must not fail the batch)."""
+    limit = _FIELD_LIMITS.get(key)
+    if limit and isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "\u2026"
+    return value
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -778,6 +800,92 @@ class Workspace:
                 wanted = follow
         return out
 
+    # --- suggestions ----------------------------------------------------------------------
+
+    def suggestions(self, article_id: int, type: str | None = None) -> list[Suggestion]:
+        """Candidate claims the detector finds in an article, less those the analyst rejected and those an
+        existing claim of the same type already covers (overlapping by half of the shorter span or more)."""
+        claim_type = _choice(type, ClaimType, "claim type") if type else None
+        with self._reading() as s:
+            article = self._get(s, Article, article_id, "article")
+            text, language = article.text, (article.language or "")[:2].lower()
+            claims = s.execute(select(Claim.type, Claim.start, Claim.end)
+                               .where(Claim.article_id == article_id)).all()
+            rejected = set(s.execute(select(RejectedSuggestion.type, RejectedSuggestion.start, RejectedSuggestion.end)
+                                     .where(RejectedSuggestion.article_id == article_id)).all())
+        found = detect_claims(text, language if language in DETECTOR_LANGUAGES else None)
+        return [x for x in found
+                if (claim_type is None or x.type == claim_type) and x.key not in rejected
+                and not any(t == x.type and _covers(start, end, x.start, x.end) for t, start, end in claims)]
+
+    def _check_suggestions(self, article: Article, items: Iterable[Suggestion]) -> list[Suggestion]:
+        """Suggestions as given, refused as a whole if one does not fit the article's current text."""
+        out = []
+        for x in items:
+            if x.type not in FIELDS_BY_TYPE:
+                raise InvalidInput(f"Unknown claim type {x.type!r} in a suggestion.")
+            if not (0 <= x.start < x.end <= len(article.text)) or article.text[x.start:x.end] != x.text:
+                raise InvalidInput(f"The suggestion \u201c{_short(x.text)}\u201d no longer matches article "
+                                   f"{article.id}'s text; list the suggestions again.")
+            out.append(x)
+        return out
+
+    def accept_suggestions(self, article_id: int, suggestions: Iterable[Suggestion] | None = None,
+                           type: str | None = None) -> list[ClaimRecord]:
+        """Make suggestions claims with their fields, all in one action (all current ones when none are given,
+        or all of one type). A suggestion that exactly repeats an existing claim is skipped."""
+        items = list(self.suggestions(article_id, type=type) if suggestions is None else suggestions)
+        created: list[ClaimRecord] = []
+        with self._action("accept_suggestions") as (s, touched):
+            article = self._get(s, Article, article_id, "article")
+            items = self._check_suggestions(article, items)
+            existing = set(s.execute(select(Claim.type, Claim.start, Claim.end)
+                                     .where(Claim.article_id == article_id)).all())
+            now = utcnow()
+            for x in items:
+                if x.key in existing:
+                    continue
+                existing.add(x.key)
+                sel = describe(article.text, x.start, x.end)
+                fields = _clean_fields(x.type, {k: _fit(k, v) for k, v in x.fields.items()})
+                claim = Claim(article_id=article.id, start=x.start, end=x.end, text=sel.exact, prefix=sel.prefix,
+                              suffix=sel.suffix, anchor=Anchoring.exact, type=x.type, status=ClaimStatus.unverified,
+                              note="", analyst=self.analyst, created_at=now, updated_at=now,
+                              updated_by=self.analyst, **fields)
+                s.add(claim)
+                s.flush()
+                self._event(s, claim, "created", new=_claim_snapshot(claim), rationale="accepted suggestion")
+                touched["claim_ids"].add(claim.id)
+                created.append(claim)
+            if created:
+                touched["article_ids"].add(article.id)
+            s.flush()
+            records = [_claim_record(c) for c in created]
+        return records
+
+    def reject_suggestions(self, article_id: int, suggestions: Iterable[Suggestion] | None = None,
+                           type: str | None = None) -> int:
+        """Turn suggestions down so later runs do not offer them again (all current ones when none are given,
+        or all of one type); one action. Returns how many were newly rejected."""
+        items = list(self.suggestions(article_id, type=type) if suggestions is None else suggestions)
+        with self._action("reject_suggestions") as (s, touched):
+            article = self._get(s, Article, article_id, "article")
+            items = self._check_suggestions(article, items)
+            seen = set(s.execute(select(RejectedSuggestion.type, RejectedSuggestion.start, RejectedSuggestion.end)
+                                 .where(RejectedSuggestion.article_id == article_id)).all())
+            now = utcnow()
+            count = 0
+            for x in items:
+                if x.key in seen:
+                    continue
+                seen.add(x.key)
+                s.add(RejectedSuggestion(article_id=article.id, type=x.type, start=x.start, end=x.end, text=x.text,
+                                         analyst=self.analyst, at=now))
+                count += 1
+            if count:
+                touched["article_ids"].add(article.id)
+        return count
+
     # --- sources --------------------------------------------------------------------------
 
     def add_source(self, claim_id: int, *, url: str | None = None, citation: str | None = None,
@@ -1116,14 +1224,14 @@ class Workspace:
     def suggest_groups(self) -> list[GroupSuggestion]:
         """Claims across articles that look like one assertion (new groups, or additions to groups)."""
         with self._reading() as s:
-            return suggest(group_store.groupable_reports(s), group_store.rejected_pairs(s))
+            return match_groups(group_store.groupable_reports(s), group_store.rejected_pairs(s))
 
     def apply_group_suggestions(self, suggestions: Iterable[GroupSuggestion] | None = None,
                                 rationale: str = "accepted group suggestion") -> list[GroupRecord]:
         """Accept suggestions (all current ones if none are given) in one action; returns the groups made or grown."""
         with self._action("apply_group_suggestions") as (s, touched):
             if suggestions is None:
-                suggestions = suggest(group_store.groupable_reports(s), group_store.rejected_pairs(s))
+                suggestions = match_groups(group_store.groupable_reports(s), group_store.rejected_pairs(s))
             changed: list[ClaimGroup] = []
             for sg in suggestions:
                 claims = [self._get(s, Claim, i, "claim", lock=True) for i in sorted(sg.claim_ids)]

@@ -1,0 +1,157 @@
+"""Attributions: the words that say whose information a passage is ("according to the US",
+"Iraqi security sources reported", "a representative of the Interior Ministry said",
+"claimed by the Islamic Resistance", "laut", "nach Angaben von", "wie ... mitteilte").
+
+A reporting clause that only frames a direct quote ('"...," Austin continued') is the
+quote's speaker, not an attribution of its own; quotes.py reports those clauses and
+they are left out here.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .document import Document
+from .lexicon import STOPWORDS, TOKEN
+from .reporting import PRONOUNS, REPORTING, SOURCE_NOUNS, person_name, subject_after, subject_before, verb_head
+
+_CUES = {
+    "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
+    "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
+                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
+}
+_PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
+_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b", re.I)
+_DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
+_EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
+                          r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
+_WIE = re.compile(r"^[Ww]ie\s+")
+
+
+@dataclass(slots=True)
+class Attribution:
+    start: int
+    end: int
+    source: str | None   # as written until resolved ("he", "the ministry")
+    source_pos: int
+    confidence: float
+
+
+def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
+    """The source named after "according to" / "laut": "the local resistance committee", "der Armee"."""
+    stop = STOPWORDS[language] - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem", "den",
+                                  "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+    end = pos
+    n = 0
+    for t in TOKEN.finditer(text, pos, hi):
+        w, lw = t.group(), t.group().lower()
+        if not w[0].isalpha() or (lw in stop and not w.isupper()) or n >= 8:
+            break
+        if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",
+                                                             "eine", "einer", "eines", "einem", "von", "vom") \
+                and not re.search(r"(?:e|en|er|es|em)$", lw):
+            break
+        if language == "de" and lw in ("mindestens", "mehr", "rund", "etwa", "wurden", "wurde", "sind", "waren",
+                                       "seien", "haben", "hatten", "ist", "hat"):
+            break
+        n += 1
+        end = t.end()
+        if n == 1 and lw.endswith("angaben"):
+            break  # "nach Armeeangaben": the source is inside the word
+    phrase = text[pos:end]
+    while phrase and phrase.split()[-1].lower() in ("the", "of", "a", "an", "by", "for", "der", "des", "die",
+                                                     "das", "dem", "den", "ein", "eine", "einer", "von", "vom"):
+        phrase = phrase.rsplit(None, 1)[0] if " " in phrase else ""
+    if not phrase:
+        return None
+    return pos + len(phrase), phrase
+
+
+class _Spans:
+    """Sorted, non-overlapping spans (the quotes' reporting clauses) with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end - 1)
+        return i > 0 and self._spans[i - 1][1] > start
+
+
+def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions in text order (sources as written; reporting.SourceBook names them)."""
+    text, lang = doc.text, doc.language
+    clauses = _Spans(quote_clauses)
+    found: list[Attribution] = []
+    for m in _CUES[lang].finditer(text):
+        _, sent_end = doc.sentence(m.start())
+        if m.group().strip().lower() == "zufolge":
+            subj = subject_before(text, m.start(), doc.sentence(m.start())[0], lang)
+            if subj:
+                found.append(Attribution(subj[0], m.end() - 1, subj[1], subj[0], 0.8))
+            continue
+        np = _np_after_cue(text, m.end(), sent_end, lang)
+        if np is None:
+            if "eigenen" in m.group():
+                continue  # handled with its subject below
+            continue
+        source = _EVIDENCE_OF.sub("", np[1])
+        source = re.sub(r"-?[Aa]ngaben$", "", source) or source  # "Armeeangaben", "UN-Angaben"
+        found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
+                                 m.end(), 0.85))
+    for v in REPORTING[lang].finditer(text):
+        if clauses.overlaps(v.start(), v.end()):
+            continue
+        if lang == "en" and text.startswith(" by ", v.end()):
+            continue  # "claimed by the Islamic Resistance": the passive rule below
+        sent_start, sent_end = doc.sentence(v.start())
+        head = verb_head(text, v.start(), sent_start, lang)  # "has just said", "also claimed"
+        subj = subject_before(text, head, sent_start, lang)
+        start, end, source, where, confidence = None, v.end(), None, None, 0.8
+        if subj:
+            start, source, where = subj[0], subj[1], subj[0]
+            if lang == "de":
+                w = _WIE.match(source)
+                if w:
+                    source = source[w.end():]
+                    confidence = 0.85
+                elif re.search(r"\bwie\s+$", text[max(sent_start, start - 5):start], re.I):
+                    start = text.rfind("wie", sent_start, start) if text.rfind("wie", sent_start, start) >= 0 \
+                        else text.rfind("Wie", sent_start, start)
+                    confidence = 0.85
+        elif lang == "de":
+            gap = _DE_INVERTED_GAP.match(text, v.end(), sent_end)
+            after = subject_after(text, gap.end() if gap else v.end(), sent_end, lang)
+            if after and after[0] - v.end() < 60 and (gap or person_name(after[1])[0]):
+                start, end, source, where = v.start(), after[0], after[1], v.end()
+        elif re.search(r",\s*$", text[max(sent_start, v.start() - 3):v.start()]):
+            after = subject_after(text, v.end(), sent_end, lang)  # "..., said the ministry."
+            if after:
+                start, end, source, where = v.start(), after[0], after[1], v.end()
+        if start is None or not source:
+            continue
+        if (source.split()[-1].lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
+                and not any(w[0].isupper() for w in source.split())):
+            continue
+        own = _OWN_ACCOUNT.match(text, end)
+        if own:
+            end = own.end()
+        found.append(Attribution(start, end, source, where, confidence))
+    for m in _PASSIVE.finditer(text) if lang == "en" else ():
+        sent_start, sent_end = doc.sentence(m.start())
+        after = subject_after(text, m.end(), sent_end, lang)
+        if after:
+            aux = _PASSIVE_AUX.search(text, max(sent_start, m.start() - 30), m.start())
+            found.append(Attribution(aux.start() if aux else m.start(), after[0], after[1], m.end(), 0.8))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Attribution] = []
+    for a in found:
+        if out and a.start < out[-1].end:
+            continue  # the same attribution seen by two rules
+        if clauses.overlaps(a.start, a.end):
+            continue
+        out.append(a)
+    return out

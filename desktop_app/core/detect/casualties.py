@@ -1,0 +1,305 @@
+"""Casualty figures: how many were killed, injured, missing, abducted or displaced, and who.
+
+A figure (numbers.py) becomes a casualty when a category word belongs to it:
+after it in the same clause ("three US soldiers were injured", "30 Tote"), before
+it as the verb whose object it is ("killing at least 17 civilians"), or as a toll
+that rose to it ("the death toll rose to nine"). Coordinated figures share the
+word ("21 Soldaten und neun Zivilisten getötet"); a partitive tail stays in the
+claim ("three US soldiers were injured, one of them seriously").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .document import Document
+from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
+from .numbers import Figure
+
+CATEGORIES = ("killed", "injured", "missing", "abducted", "displaced")
+
+_CUES = {
+    "en": {
+        "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies",
+        "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
+                   r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,4}?hospitals?|"
+                   r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))",
+        "missing": r"missing|unaccounted\s+for",
+        "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
+        "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
+                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes",
+    },
+    "de": {
+        "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen",
+        "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)",
+        "missing": r"vermisst|Vermissten?",
+        "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
+        "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
+                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen",
+    },
+}
+
+# Every word a cue can start with (kept next to _CUES: a cue whose first word is missing here is never found).
+_CUE_STARTS = {
+    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies injured wounded hurt
+        injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
+        abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left""",
+    "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
+        verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
+        verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer""",
+}
+# The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
+_RIGHT = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
+                           + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
+          for lang, cues in _CUES.items()}
+
+# A verb whose object is the figure: "killing at least 17", "verschleppten zudem mindestens sieben".
+_LEFT = {
+    "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
+                     r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of)|"
+                     r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
+                     r"(?P<abducted>abduct(?:ed|ing|s)|kidnapp?(?:ed|ing|s)|seized)|"
+                     r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
+                     r")\s+(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|unter\s+den\s+Toten\s+(?:sind|waren)?)|"
+                     r"(?P<injured>verletzten|verletzte|verwundeten|verwundete)|"
+                     r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
+                     r"(?P<displaced>vertrieben|vertrieb))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
+}
+_LEFT_WORDS = {
+    "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
+        wounds injured injuring injures abducted abducting abducts kidnapped kidnaped kidnapping kidnaps seized
+        displaced displacing displaces uprooted forced driven drove""".split()),
+    "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
+        verschleppten verschleppte entführten entführte vertrieben vertrieb""".split()),
+}
+_FORCED_TAIL = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?", re.I)
+_TOLL = {
+    "en": re.compile(r"\b(?:(?:the\s+)?death\s+toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
+                     r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
+                     r"\b(?:to|at|reached|of)\s+$", re.I),
+    "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
+                     r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
+}
+_TOLL_WORD = {"en": re.compile(r"toll|[Nn]umber of"), "de": re.compile(r"Zahl der")}
+_CONJUNCTION = re.compile(r"\s(?:and|und|sowie)\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
+_TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
+                  "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
+# The clause a figure's category word must be in ends at punctuation or a new clause.
+_CLAUSE_WORDS = {
+    "en": ("and or but while when where which who after before as because since although whereas whom whose that "
+           "used run held owned operated controlled linked belonging based claimed"),
+    "de": "und oder aber sowie während als wo weil nachdem bevor obwohl",
+}
+_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n]|\.(?:\s|$)|\s" + trie_pattern(both_cases(words.split())) + r"\b")
+               for lang, words in _CLAUSE_WORDS.items()}
+_PARTITIVE = re.compile(
+    r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
+    re.I)
+_PARTITIVE_AFTER_PHRASE = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
+_NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
+_NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
+_NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
+MAX_WORDS_TO_CUE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    start: int
+    end: int
+    count: int
+    qualifier: str
+    category: str
+    who: str | None
+    confidence: float
+    figure: Figure
+
+
+def _category(m: re.Match) -> str:
+    return next(c for c in CATEGORIES if m.groupdict().get(c))
+
+
+def _who(words: str, language: str) -> str | None:
+    """The noun phrase naming the casualties: "US soldiers", "member of a pro-Iranian group"."""
+    words = _NOT_WHO_LEAD.sub("", words.strip())
+    out: list[str] = []
+    aux = AUXILIARIES[language]
+    for w in TOKEN.findall(words):
+        lw = w.lower()
+        if lw in aux or not (w[0].isalnum()):
+            break
+        out.append(w)
+    while out and out[-1].lower() in STOPWORDS[language]:
+        out.pop()
+    return " ".join(out) or None
+
+
+class _Finder:
+    def __init__(self, doc: Document, figures: list[Figure]):
+        self.doc = doc
+        self.text = doc.text
+        self.lang = doc.language
+        self.figures = figures
+        self.starts = [f.value_start for f in figures]
+        self.toll_words = sorted(m.start() for m in _TOLL_WORD[doc.language].finditer(doc.text))
+
+    def figure_at(self, pos: int, until: int) -> Figure | None:
+        """The first figure whose numeral starts in [pos, until)."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.figures) and self.starts[i] < until:
+            return self.figures[i]
+        return None
+
+    def clause_end(self, pos: int, limit: int) -> int:
+        m = _CLAUSE_END[self.lang].search(self.text, pos, limit)
+        return m.start() if m else limit
+
+    def right(self, f: Figure) -> tuple[int, str, int, str, bool] | None:
+        """A category word after the figure in its clause: (cue_end, category, cue_start, who_words, coordinated)."""
+        text, lang = self.text, self.lang
+        _, sent_end = self.doc.sentence(f.value_start)
+        limit = min(sent_end, f.end + 160)
+        m = _RIGHT[lang].search(text, f.end, limit)
+        if m is None:
+            return None  # no category word in the rest of the sentence: the common case, decided at once
+        end = self.clause_end(f.end, limit)
+        np_end = end
+        # Coordination: "21 Soldaten und neun Zivilisten getötet" share the participle.
+        if end < m.start():
+            conj = _CONJUNCTION.match(text, end, end + 8)
+            if conj:
+                nxt = self.figure_at(conj.end(), conj.end() + 1)
+                words = TOKEN.findall(text, f.end, end)
+                if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
+                    other = self.right(nxt)
+                    if other is not None and other[0] - f.end < 160:
+                        return other[0], other[1], other[2], text[f.end:np_end], True
+            return None  # the category word belongs to another clause
+        before = text[f.end:m.start()]
+        if before.count(" ") > MAX_WORDS_TO_CUE and len(TOKEN.findall(before)) > MAX_WORDS_TO_CUE:
+            return None
+        cue_end = m.end()
+        # "100 attacks have killed 3 soldiers": the verb belongs to the later figure.
+        nxt = self.figure_at(cue_end, cue_end + 40)
+        if nxt is not None and text[cue_end:nxt.start].strip() == "":
+            return None
+        return cue_end, _category(m), m.start(), before, False
+
+    def left(self, f: Figure) -> tuple[int, str] | None:
+        before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
+        if not any(w in _LEFT_WORDS[self.lang] for w in before):
+            return None  # no verb that could take the figure as its object
+        sent_start, _ = self.doc.sentence(f.start)
+        lo = max(sent_start, f.start - 60)
+        m = _LEFT[self.lang].search(self.text, lo, f.start)
+        if not m:
+            return None
+        return m.start(), _category(m) if not m.groupdict().get("forced") else "displaced"
+
+    def toll(self, f: Figure) -> tuple[int, str] | None:
+        i = bisect_left(self.toll_words, f.start)
+        if i == 0 or self.toll_words[i - 1] < f.start - 120:
+            return None  # no "toll" / "number of" / "Zahl der" just before: the common case, decided cheaply
+        sent_start, _ = self.doc.sentence(f.start)
+        lo = max(sent_start, f.start - 120)
+        m = _TOLL[self.lang].search(self.text, lo, f.start)
+        if not m:
+            return None
+        cat = (m.group("cat") or "killed").lower()
+        return m.start(), _TOLL_CATEGORY.get(cat, cat)
+
+    def np_after(self, pos: int, limit: int) -> tuple[int, str]:
+        """The noun phrase after a figure ("civilians", "of people"): (end, words)."""
+        end = self.clause_end(pos, limit)
+        stop = STOPWORDS[self.lang] - {"of", "more", "others", "other", "weitere", "weiteren"}
+        last = pos
+        for m in TOKEN.finditer(self.text, pos, end):
+            w = m.group()
+            if not w[0].isalnum() or w.lower() in AUXILIARIES[self.lang] or (
+                    w.lower() in stop and w.lower() not in ("the", "a", "der", "des") and not w.isupper()):
+                break
+            last = m.end()
+            if m.end() - pos > 50:
+                break
+        return last, self.text[pos:last]
+
+    def tail(self, cue_end: int, category: str, cue: str) -> tuple[int, str | None]:
+        """Extend over "..., one of them seriously" / ", darunter zwei Frauen" / "(the dead) were children"."""
+        text = self.text
+        who = None
+        if cue.lower() in _NOUN_CUES:
+            t = _NOUN_CUE_TAIL.match(text, cue_end)
+            if t:
+                who = _who(t.group(1), self.lang)
+                cue_end = t.end()
+        aux = re.match(r"\s+(?:worden|been)\b", text[cue_end:cue_end + 8])
+        p = _PARTITIVE.match(text, cue_end + (aux.end() if aux else 0))
+        if p is None:
+            # "... were wounded in a drone attack on Erbil air base, two of them seriously"
+            p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
+        if p:
+            cue_end = p.end()
+        while cue_end > 0 and text[cue_end - 1].isspace():
+            cue_end -= 1
+        return cue_end, who
+
+
+def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
+    """Casualty claims in text order; each figure is used by at most one claim."""
+    finder = _Finder(doc, figures)
+    text, lang = doc.text, doc.language
+    out: list[Casualty] = []
+    taken_until = -1
+    last_who: tuple[int, str] | None = None
+    for f in figures:
+        if f.value_start < taken_until:
+            continue  # inside a claim already made ("one of them seriously")
+        start, end, who, confidence = f.start, f.end, None, 0.0
+        category = None
+        toll = finder.toll(f)
+        right = None if toll else finder.right(f)
+        if toll:
+            start, category = toll
+            confidence = 0.8
+            who = "people"  # a toll counts people, whoever they were
+        elif right:
+            cue_end, category, cue_start, who_words, coordinated = right
+            who = _who(who_words, lang)
+            if coordinated:
+                end = f.end + len(who_words.rstrip())  # "21 Soldaten | und neun Zivilisten getötet"
+            else:
+                end, tail_who = finder.tail(cue_end, category, text[cue_start:cue_end])
+                who = tail_who or who
+            confidence = 0.9 if _PASSIVE_AUX.search(who_words) else 0.85
+        else:
+            left = finder.left(f)
+            if left:
+                start, category = left
+                np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
+                end = max(f.end, np_end)
+                who = _who(words, lang)
+                forced = _FORCED_TAIL.match(text, end)
+                m = _LEFT[lang].search(text, start, f.start)
+                if m and m.groupdict().get("forced"):
+                    if not forced:
+                        continue
+                    end = forced.end()
+                confidence = 0.85
+        if category is None:
+            continue
+        if f.spelled and f.value == 1 and f.qualifier == "exact" and not who:
+            continue
+        if not who and last_who and (f.another or f.start - last_who[0] < 400):
+            who = last_who[1]
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1
+        if who:
+            last_who = (f.start, who)
+        if "hospital" in text[start:end].lower() or "krankenhaus" in text[start:end].lower():
+            confidence = min(confidence, 0.7)
+        out.append(Casualty(start, end, f.value, f.qualifier, category, who, confidence, f))
+        taken_until = end
+    return out

@@ -1,0 +1,64 @@
+"""Small word lists the rules share: function words that end a noun phrase, per language."""
+from __future__ import annotations
+
+import re
+
+#: A word or a single punctuation mark ("city's", "pro-Iranian" and "Afrika-Korps" are one word).
+TOKEN = re.compile(r"\w[\w'’-]*|[^\w\s]")
+
+AUXILIARIES = {
+    "en": frozenset("were was are is had have has been be being may might could would will still reportedly "
+                    "also now later allegedly believed thought feared said had'".split()),
+    "de": frozenset("wurden wurde sind seien waren sei ist hatten haben habe hat kamen kam worden werden "
+                    "sollen soll sollten mussten mussten bereits noch laut".split()),
+}
+
+#: Words that cannot belong to the noun phrase after a figure ("three US soldiers | were injured").
+STOPWORDS = {
+    "en": frozenset("""a an the and or but nor of in on at from to by with for into onto over under after before
+        during since until while when where which who whom whose that this these those there here as than then
+        were was are is had have has been be being may might could would will shall should can must do does did
+        not no so if it its it's he she they we i you him her them us his their our my your also still more
+        most other others another further such about around some any each every per against between among
+        near across through toward towards without within upon including according""".split()),
+    "de": frozenset("""der die das den dem des ein eine einer eines einem einen und oder aber sowie in im ins
+        an am auf aus bei beim mit nach von vom zu zum zur über unter vor hinter neben zwischen durch für gegen
+        ohne um seit bis als wie wo wenn dass ob weil während nachdem sind seien waren sei ist hatten haben habe
+        hat wurden wurde worden werden sollen soll nicht kein keine es er sie wir ich ihr sich dabei zudem auch
+        noch bereits weitere weiteren weiterer mehr rund etwa laut davon darunter""".split()),
+}
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching any of `words`, factored by common prefixes.
+
+    Python's re tries the branches of an alternation one by one at every position; a
+    prefix tree ("s(?:a(?:id|ys)|tated)") lets it give up after a character or two,
+    which makes the scans over a long article several times faster.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        optional = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+def both_cases(words) -> list[str]:
+    """Each word as written and with a capital first letter (scans stay case-sensitive, hence fast)."""
+    out = []
+    for w in words:
+        out += [w, w[:1].upper() + w[1:]]
+    return out

@@ -1,0 +1,295 @@
+"""Figures as reporters write them: "24", "2,500", "350.000", "10 million", "three", "thirty-seven",
+"dreiundzwanzig", "a dozen", "dozens", "Hunderte", with the qualifier in front ("at least", "mehr als").
+
+Spelled-out numbers are read by text2num; this module finds where they are and
+leaves out what only looks like a count (dates, times, ages, years, measures, money).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from .lexicon import both_cases, trie_pattern
+
+EXACT = "exact"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int          # where the figure begins, its qualifier ("at least", "another") included
+    end: int            # end of the numeral (a scale word such as "million" included)
+    value_start: int    # where the numeral itself begins
+    value: int          # the count, or the lower bound of a range or vague quantity
+    qualifier: str      # exact, at least, more than, about, up to, fewer than, dozens, ..., "between 10 and 15"
+    another: bool = False  # "another 24", "a further 3": the who of an earlier figure applies
+    spelled: bool = False  # written in words
+
+
+_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_SCALES = "hundred|thousand|million|billion"
+_EN_WORDS = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
+_EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
+_SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
+_DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+_WORD_SCAN = {
+    "en": re.compile(r"\b" + trie_pattern(both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))) + r"\b"),
+    "de": re.compile(r"\b" + trie_pattern(both_cases(
+        "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
+        "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())) + r"[a-zäöüß]*\b"),
+}
+_EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
+_EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
+_A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
+
+_VAGUE = {
+    "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
+    "dozens": (24, "dozens"), "hundreds": (200, "hundreds"), "thousands": (2000, "thousands"),
+    "millions": (2000000, "millions"), "dozen": (12, EXACT), "zehntausende": (20000, "tens of thousands"),
+    "hunderttausende": (200000, "hundreds of thousands"), "dutzende": (24, "dozens"), "dutzenden": (24, "dozens"),
+    "hunderte": (200, "hundreds"), "hunderten": (200, "hundreds"), "tausende": (2000, "thousands"),
+    "tausenden": (2000, "thousands"), "dutzend": (12, EXACT), "zehntausenden": (20000, "tens of thousands"),
+}
+_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+
+_QUALIFIERS = {
+    "at least": "at least", "more than": "more than", "over": "more than", "above": "more than",
+    "upwards of": "more than", "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
+    "fewer than": "fewer than", "less than": "fewer than", "nearly": "about", "almost": "about", "about": "about",
+    "around": "about", "approximately": "about", "roughly": "about", "some": "about", "close to": "about",
+    "an estimated": "about", "estimated": "about", "mindestens": "at least", "wenigstens": "at least",
+    "mehr als": "more than", "über": "more than", "bis zu": "up to", "höchstens": "up to", "rund": "about",
+    "etwa": "about", "ungefähr": "about", "circa": "about", "ca.": "about", "knapp": "about", "fast": "about",
+    "beinahe": "about", "annähernd": "about", "schätzungsweise": "about", "weniger als": "fewer than",
+}
+_ANOTHER = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
+_WORD_SPANS = re.compile(r"\S+")
+_BEFORE_FIGURE = frozenset(_QUALIFIERS) | _ANOTHER
+_LAST_WORDS = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
+
+
+def _words_before(text: str, pos: int, phrases) -> tuple[int, str] | None:
+    """The longest phrase of `phrases` (lower case, up to three words) ending just before `pos`."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return None
+    last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in _LAST_WORDS:
+        return None  # the common case: no qualifier, decided without building word lists
+    lo = max(0, pos - 26)
+    words = [(m.start(), m.group()) for m in _WORD_SPANS.finditer(text, lo, pos)]
+    if words and words[0][0] == lo and lo > 0 and not text[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(w for _, w in words[-n:]).lower()
+            if phrase in phrases:
+                return words[-n][0], phrase
+    return None
+    words = window.split()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:]).lower()
+            if phrase in phrases:
+                # Where the phrase starts in the text (its words are separated by single spaces or tabs).
+                at = window.rstrip()
+                for _ in range(n):
+                    at = at[:len(at.rstrip().rsplit(None, 1)[-1]) and len(at) - len(at.rsplit(None, 1)[-1])]
+                    at = at.rstrip()
+                start = pos - len(window) + len(at)
+                while text[start].isspace():
+                    start += 1
+                return start, phrase
+    return None
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
+_BETWEEN_BEFORE = re.compile(r"\b(between|zwischen)\s+$", re.I)
+
+_NOT_COUNT_MARKS = frozenset("%‰°")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:\.[a-z]\.?)?)")
+_UNITS = frozenset("""percent prozent km kilometre kilometres kilometer kilometers miles mile metres metre meter meters
+    m kg tonnes tonne tons ton tonnen gmt utc am pm uhr o'clock hours hour minutes minute seconds second days day
+    weeks week months month years year decades decade stunden stunde minuten sekunden tage tagen wochen monate
+    monaten jahre jahren jahrzehnte jahrzehnten times mal dollars dollar euros euro pounds cents jährige
+    jährigen""".split())
+_YEAR_CONTEXT = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
+    mid summer winter spring autumn sommer winter frühjahr herbst""".split())
+_NO_ONE = frozenset("no any every some the this that each which a".split())
+_LOWER_AFTER_DOT = re.compile(r"\.\s*[a-zäöüß]")
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
+_AGE = re.compile(r"[A-ZÄÖÜ][\w'’-]+,\s*$")
+_DE_ORDINAL = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur|seit dem)\s+$", re.I)
+_ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a figure: only a category word makes it a claim
+
+
+_THOUSANDS = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
+
+
+def _parse_digits(digits: str, scale: str, language: str) -> int | None:
+    if digits.isdigit():
+        number: float = int(digits)
+    elif _THOUSANDS[language].fullmatch(digits):
+        number = int(digits.replace("," if language == "en" else ".", ""))
+    else:
+        number = float(digits.replace(",", "."))  # a decimal: "1.5", "2,5"
+    if scale:
+        scale = scale.strip().lower()
+        number *= 1_000_000_000 if scale.startswith(("b", "mil", "mrd")) and not scale.startswith("mill") else 1_000_000
+    elif number != int(number):
+        return None  # "1.5" without a scale word is a measure, not a count
+    return int(round(number))
+
+
+_DE_NUMBER_WORD = re.compile(r"(?:ein|eins|zwei|drei|vier|fünf|sechs|sech|sieben|sieb|acht|neun|zehn|elf|zwölf|"
+                             r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|und|hundert|tausend)+")
+
+
+@lru_cache(maxsize=4096)
+def _parse_words(words: str, language: str) -> int | None:
+    """text2num, remembered: the same few number words come back on every page."""
+    words = words.lower()
+    if language == "de" and (words in ("ein", "eine", "einen", "einem", "einer", "eines", "eins")
+                             or not _DE_NUMBER_WORD.fullmatch(words)):
+        return None  # the article, or a word that only starts like a number ("Einsatz", "Achtung")
+    try:
+        return text2num(words.replace("-", " ") if language == "en" else words, language)
+    except ValueError:
+        return None
+
+
+def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, language: str) -> bool:
+    after = text[end:end + 24]
+    first = after[:1]
+    if first in _NOT_COUNT_MARKS or (first == "-" and after[1:2].isalpha()):
+        return True  # "40%", "nine-storey", "54-year-old"
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1).lower() if nxt else ""
+    if next_word in _UNITS or next_word.rstrip(".") in _MONTHS or (next_word in ("per", "a.m", "p.m")):
+        return True  # "30 km", "7 October", "5 per cent"
+    before = text[max(0, start - 24):start]
+    prev = before.split()[-1:] if before[-1:].isspace() else []
+    if prev and prev[0].rstrip(".").lower() in _MONTHS:
+        return True  # "Feb 11", "October 7"
+    if digits:
+        if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
+            return True
+        raw = text[start:end]
+        if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
+            counted = nxt and (nxt.group(1)[0].isupper() if language == "de" else nxt.group(1).endswith("s"))
+            if (prev and prev[0].lower() in _YEAR_CONTEXT) or not counted:
+                return True
+        if after.lstrip()[:1] in (",", ")") and _AGE.search(before):
+            return True  # "Iryna, 54, who lives ..."
+        if language == "de" and first == "." and (_DE_ORDINAL.search(before) or _LOWER_AFTER_DOT.match(after)):
+            return True  # "am 7. Oktober", "die 3. Division", "7. des Monats"
+    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE) or _ONE_AFTER.match(after)):
+        return True  # "no one", "one of the reasons", "one another"
+    return False
+
+
+def _numerals(text: str, language: str):
+    """(start, end, value, qualifier, spelled) of every numeral, in order."""
+    found = []
+    for m in _DIGIT_SCAN.finditer(text):
+        end = m.end()
+        scale = _SCALE.match(text, end)
+        if scale:
+            end = scale.end()
+        value = _parse_digits(m.group(), scale.group() if scale else "", language)
+        if value is not None:
+            found.append((m.start(), end, value, EXACT, False))
+    skip_until = -1
+    for m in _WORD_SCAN[language].finditer(text):
+        start, end = m.start(), m.end()
+        if start < skip_until:
+            continue
+        word = m.group().lower()
+        if language == "en":
+            if word in ("tens", "hundreds") and _EN_TENS_OF.match(text, end):
+                end = _EN_TENS_OF.match(text, end).end()
+                word = word + " of thousands"
+            if word in _VAGUE:
+                if word == "dozen":
+                    a = _A_BEFORE.search(text, max(0, start - 3), start)
+                    if not a:
+                        continue
+                    start = a.start()
+                value, qualifier = _VAGUE[word]
+                found.append((start, end, value, qualifier, True))
+                skip_until = end
+                continue
+            if word == "tens":
+                continue
+            while True:
+                c = _EN_CONTINUE.match(text, end)
+                if not c:
+                    break
+                end = c.end()
+            value = _parse_words(text[start:end], language)
+            if value is None:
+                value = _parse_words(m.group(), language)
+                end = m.end()
+        else:
+            if word in _VAGUE:
+                if word == "dutzend":
+                    a = _A_BEFORE.search(text, max(0, start - 4), start)
+                    if not a:
+                        continue
+                    start = a.start()
+                value, qualifier = _VAGUE[word]
+                found.append((start, end, value, qualifier, True))
+                continue
+            if word in _DE_ARTICLES:
+                continue
+            value = _parse_words(word, language)
+        if value is not None:
+            found.append((start, end, value, EXACT, True))
+        skip_until = end
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out, last_end = [], -1
+    for f in found:
+        if f[0] >= last_end:  # "million" of "10 million" is not a numeral of its own
+            out.append(f)
+            last_end = f[1]
+    return out
+
+
+def find_figures(text: str, language: str = "en") -> list[Figure]:
+    """Every count in `text`, in order, with its qualifier; ranges ("10 to 15") are one figure."""
+    figures: list[Figure] = []
+    skip_until = -1
+    for start, end, value, qualifier, spelled in _numerals(text, language):
+        if start < skip_until:
+            continue
+        if _not_a_count(text, start, end, value, not spelled, language):
+            continue
+        # A range: "10 to 15", "between 10 and 15", "zwischen 10 und 15", "10-15".
+        peek = text[end:end + 6]
+        r = _RANGE_AFTER.match(text, end) if ("-" in peek or "–" in peek or "to " in peek or "and " in peek
+                                              or "bis " in peek or "und " in peek) else None
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) if r else None
+        if r and qualifier == EXACT:
+            word = r.group(1)
+            high = (_parse_digits(word, "", language) if word[0].isdigit() and re.fullmatch(_DIGITS, word)
+                    else _parse_words(word, language) if not word[0].isdigit() else None)
+            joined_by_and = re.match(r"\s*(?:and|und)\b", text[end:r.end()], re.I) is not None
+            if high is not None and high > value and (between or not joined_by_and):
+                qualifier = f"between {value:,} and {high:,}"
+                skip_until = r.end()
+                end = r.end()
+        fig_start = between.start() if between and qualifier.startswith("between") else start
+        another = False
+        if not qualifier.startswith("between"):
+            q = _words_before(text, start, _BEFORE_FIGURE)
+            if q:
+                fig_start = q[0]
+                if q[1] in _ANOTHER:
+                    another = True
+                elif qualifier == EXACT:
+                    qualifier = _QUALIFIERS[q[1]]
+        figures.append(Figure(fig_start, end, start, value, qualifier, another, spelled))
+    return figures

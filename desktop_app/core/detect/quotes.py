@@ -1,0 +1,235 @@
+"""Direct quotes and who said them.
+
+Quotation marks: straight "…" and '…', typographic “…” ‘…’, German „…“ ‚…‘ »…«,
+French «…». A quote may run over paragraphs the way newspapers write it (no
+closing mark at the end of a paragraph, an opening mark at the start of the next).
+The speaker comes from the reporting clause next to the quote ("…," said Adrienne
+Watson / Austin continued / sagte Maïga), else from a reporting verb in the same
+sentence, else from the speaker of the quote just before in the paragraph, else
+from the previous sentence's reporting clause; pronouns are resolved to the last
+named person (reporting.SourceBook).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .document import Document
+from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
+
+_MARKS = re.compile(r"[\"“”„«»‘’‚‹›']")
+_CLOSERS = {'"': '"', "“": "”", "„": "“”", "»": "«", "«": "»", "‘": "’", "‚": "‘’", "‹": "›", "›": "‹", "'": "'"}
+_DOUBLE_OPENERS = '"“„»«'
+_SINGLE_OPENERS = "‘‚'‹›"
+_AFTER_LIMIT = 140
+MIN_WORDS = 2
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int              # first character inside the marks
+    end: int                # last character inside the marks + 1
+    speaker: str | None     # as written ("he", "Austin", "the US Secretary of Defense") until resolved
+    speaker_pos: int        # where that phrase is, for resolving it against what came before
+    confidence: float
+    clause: tuple[int, int] | None  # the reporting clause that frames it ("Austin continued"), if any
+    inherits: bool = False  # no clue of its own: the previous quote's speaker in the paragraph
+
+
+def _opens(text: str, i: int, c: str) -> bool:
+    """Can the mark at i open a quote? Straight marks open after a space or at a line start, before a letter."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if c in "\"'":
+        return (before.isspace() or before in "([—–-:/") and not after.isspace()
+    if c in "’‘" and before.isalnum():
+        return False
+    return not after.isspace() or c in "»«"
+
+
+def _closes(text: str, i: int, c: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if c in "'’":
+        return not before.isspace() and not after.isalnum()  # "Ukraine's" is an apostrophe
+    if c == '"':
+        return not before.isspace() or after.isspace() or after in ",.;:!?)"
+    return True
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(open_mark, start, end, close_mark) of every quote; nested quotes stay inside their outer quote.
+
+    Which marks can close is decided once per mark, and an opening mark finds its closing one by
+    bisection, so text full of unmatched marks costs n log n, not n squared.
+    """
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    positions = [p for p, _ in marks]
+    closing: dict[str, list[int]] = {}
+    for p, d in marks:
+        if _closes(text, p, d) and not (d in "\"'" and _opens(text, p, d) and not _closes_strongly(text, p)):
+            closing.setdefault(d, []).append(p)
+    spans: list[tuple[int, int, int, int]] = []
+    size = len(text)
+    k, n = 0, len(marks)
+    while k < n:
+        pos, c = marks[k]
+        if not (c in _DOUBLE_OPENERS or c in _SINGLE_OPENERS) or not _opens(text, pos, c):
+            k += 1
+            continue
+        line_end = text.find("\n", pos)
+        line_end = size if line_end < 0 else line_end
+        cursor = pos
+        close = None
+        while True:
+            candidates = []
+            for d in _CLOSERS[c]:
+                found = closing.get(d, ())
+                i = bisect_right(found, cursor)
+                if i < len(found):
+                    candidates.append(found[i])
+            nearest = min(candidates) if candidates else size + 1
+            if nearest <= line_end:
+                close = nearest
+                break
+            if c in _SINGLE_OPENERS:
+                break
+            # A quote over paragraphs: the next paragraph opens with the same mark.
+            nxt = line_end
+            while nxt < size and text[nxt] in "\n \t":
+                nxt += 1
+            if nxt >= size or text[nxt] != c or nxt == line_end:
+                break
+            cursor = nxt
+            line_end = text.find("\n", nxt)
+            line_end = size if line_end < 0 else line_end
+        if close is None:
+            k += 1
+            continue
+        start, end = pos + 1, close
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((pos, start, end, close))
+        k = bisect_right(positions, close)
+    return spans
+
+
+def _closes_strongly(text: str, i: int) -> bool:
+    """A straight mark after punctuation closes even when a word follows ("…,"said he)."""
+    return i > 0 and text[i - 1] in ",.!?;:"
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;\"“”„«»\n]")
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Quotes in text order with the phrase naming their speaker as written (see resolve_speakers)."""
+    text, lang = doc.text, doc.language
+    verbs = REPORTING[lang]
+    out: list[Quote] = []
+    last: int | None = None  # paragraph start of the previous quote
+    for open_mark, start, end, close in find_quote_spans(text):
+        inner = text[start:end]
+        if len(inner.split()) < MIN_WORDS:
+            continue
+        speaker, where, clause, confidence = None, open_mark, None, 0.8
+        # 1. A reporting clause right after the quote: ', Austin continued.' / ', said Adrienne Watson'.
+        after_start = close + 1
+        stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
+        after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
+        lead = re.match(r"[ \t]*,?[ \t]*", text[after_start:after_end])
+        clause_start = after_start + (lead.end() if lead else 0)
+        v = verbs.search(text, clause_start, after_end)
+        if v and len(text[clause_start:v.start()].split()) <= 10 and (
+                text[close - 1] in ",!?" or text[after_start:after_start + 2].strip(" ") in (",", "")
+                and text[clause_start:clause_start + 1].islower() or text[close - 1] in ",!?"):
+            if v.start() == clause_start or text[clause_start:v.start()].strip() == "":
+                subj = subject_after(text, v.end(), after_end, lang)
+                if subj:
+                    speaker, where = _appositive_name(text, subj[0], after_end) or subj[1], clause_start
+                    clause = (clause_start, subj[0])
+            else:
+                subj = subject_before(text, verb_head(text, v.start(), clause_start, lang), clause_start, lang)
+                if subj:
+                    speaker, where = subj[1], subj[0]
+                    clause = (subj[0], v.end())
+            confidence = 0.9
+        # 2. Before the quote: 'Austin said: "...' / 'Zelensky: "...' / a reporting verb in the same sentence.
+        if speaker is None:
+            sent_start, _ = doc.sentence(open_mark)
+            head = text[sent_start:open_mark]
+            colon = re.search(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$", head)
+            vs = list(verbs.finditer(text, sent_start, open_mark))
+            if vs:
+                v = vs[-1]
+                subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
+                        or subject_after(text, v.end(), open_mark, lang))
+                if subj:
+                    speaker, where = subj[1], min(subj[0], v.start())
+                    if re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark]):
+                        clause = (min(subj[0], v.start()), v.end())
+                    confidence = 0.85
+            elif colon:
+                speaker, where = colon.group(1), sent_start + colon.start(1)
+                confidence = 0.8
+        # 3. The speaker of the quote before it in the same paragraph.
+        para = doc.paragraph_start(open_mark)
+        inherits = speaker is None and last == para
+        # 4. The previous sentence's reporting clause, or its named subject.
+        if speaker is None and not inherits:
+            prev = doc.previous_sentence(open_mark)
+            if prev is not None and open_mark - prev[1] < 400:
+                vs = list(verbs.finditer(text, prev[0], prev[1]))
+                subj = None
+                if vs:
+                    subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
+                if subj is None:
+                    m = re.match(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+", text[prev[0]:prev[1]])
+                    if m and len(m.group().split()) >= 2:
+                        subj = (prev[0], m.group())
+                if subj:
+                    speaker, where = subj[1], subj[0]
+                    confidence = 0.7
+        if speaker is None and not inherits:
+            confidence = 0.6
+        out.append(Quote(start, end, speaker, where, confidence, clause, inherits))
+        last = para
+    return out
+
+
+def resolve_speaker(q: Quote, previous: str | None, text: str, book: SourceBook, language: str) -> None:
+    """Name a quote's speaker; call in reading order, after the sources before it were named."""
+    if q.inherits:
+        q.speaker = previous
+    elif q.speaker is not None:
+        q.speaker = book.canonical(q.speaker, q.speaker_pos, text=text)
+        name = q.speaker
+        if (name and q.clause and " " not in name and name[:1].isupper() and not name.isupper()
+                and not book.full_name(name)):
+            book.remember_person(name, q.speaker_pos)  # '..., Austin continued': a surname speaks
+
+
+HEADLINE_REACH = 3000
+
+
+def borrow_headline_speakers(quotes: list[Quote], text: str) -> None:
+    """A headline quote repeats words said in the body just after it: it has their speaker."""
+    for i, q in enumerate(quotes):
+        if q.speaker is None or q.confidence < 0.75:
+            words = text[q.start:q.end].strip(" ,.")
+            for other in quotes[i + 1:]:
+                if other.start - q.end > HEADLINE_REACH:
+                    break
+                if other.speaker and other.confidence >= 0.8 and words in text[other.start:other.end]:
+                    q.speaker, q.confidence = other.speaker, 0.75
+                    break
+
+
+def _appositive_name(text: str, pos: int, hi: int) -> str | None:
+    """', Minni Minnawi,' after a role: the person's name."""
+    m = re.match(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,", text[pos:pos + 60])
+    return m.group(1) if m else None

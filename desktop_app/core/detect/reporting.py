@@ -1,0 +1,372 @@
+"""Who says so: reporting verbs, the noun phrase of their subject, and naming people consistently.
+
+Shared by quotes (whose speaker is the subject of a nearby reporting clause) and
+attributions (whose source it is). `SourceBook` remembers the people and bodies
+named so far, so that "he", "Austin" or "the US Secretary of Defense" later in the
+article come out as "Lloyd Austin", and "the ministry" as "Russia's defence ministry".
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from .lexicon import STOPWORDS, TOKEN, trie_pattern
+
+_EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
+             r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
+             r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
+             r"posted|continued|replied|asked|argued|admitted|revealed|disclosed|indicated|suggested|accused")
+EN_REPORTING = re.compile(r"\b" + trie_pattern(_EN_VERBS.split("|")) + r"\b")
+_DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
+             r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
+             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
+             r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
+             r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
+             r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
+# The first word of each German verb group, as a prefix tree, so the full pattern is tried only where one starts.
+_DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
+DE_REPORTING = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
+REPORTING = {"en": EN_REPORTING, "de": DE_REPORTING}
+# What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
+_AUXILIARY_VERBS = {"en": frozenset("has have had was were".split()), "de": frozenset("hat hatte haben hatten".split())}
+_VERB_ADVERBS = {
+    "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
+                    "initially".split()),
+    "de": frozenset("auch zudem später außerdem bereits".split()),
+}
+
+
+def verb_head(text: str, pos: int, lo: int, language: str) -> int:
+    """Where the verb group of a reporting verb at `pos` begins (auxiliaries and adverbs included)."""
+    head = pos
+    for allowed in (_VERB_ADVERBS[language], _AUXILIARY_VERBS[language]):
+        if head <= lo or not text[head - 1].isspace():
+            break
+        floor = max(lo, head - 16)
+        space = text.rfind(" ", floor, head - 1)
+        word = text[(space if space >= 0 else floor - 1) + 1:head - 1]
+        if word.lower() in allowed:
+            head = space + 1
+    return head
+
+#: Lower-case nouns that can head the subject of a reporting verb ("Iraqi security sources reported").
+SOURCE_NOUNS = frozenset("""sources source officials official ministry military army police government spokesman
+    spokeswoman spokesperson representative representatives agencies agency groups group witnesses witness
+    residents activists charity network committee service services medics doctors authorities authority
+    commander commanders governor minister president analysts correspondent statement statements office
+    council coalition forces force rebels militia militants observatory monitor organisation organization
+    hospital officer officers diplomats diplomat investigators experts report media outlets channel outlet
+    mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
+    Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
+_EN_CONNECTORS = frozenset("of the a an for and al bin de von".split())
+_DE_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+_DE_CONNECTORS = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
+PRONOUNS = {"en": frozenset("he she they".split()), "de": frozenset("er sie".split())}
+_ROLE = re.compile(
+    r"^(?:US|U\.S\.|UN|Secretary|Defense|Defence|State|Minister|Ministry|President|Vice|Prime|General|Gen\.?|"
+    r"Lieutenant|Colonel|Col\.?|Major|Captain|Commander|Governor|Gov\.?|Senator|Sen\.?|Mayor|Chief|Spokesman|"
+    r"Spokeswoman|Spokesperson|Adviser|Advisor|Ambassador|Foreign|Interior|Health|Home|Director|Head|Sheikh|"
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Pope|King|Queen|Prince|Emir|Rear|Admiral|Sergeant|Brigadier|Marshal|"
+    r"Pentagon|White|House|National|Security|Council|Oberst|Oberstleutnant|General|Minister|Ministerin|"
+    r"Präsident|Präsidentin|Kanzler|Kanzlerin|Bundeskanzler|Außenminister|Außenministerin|Verteidigungsminister|"
+    r"Übergangspräsident|Regierungschef|Ministerpräsident|Bürgermeister|Gouverneur|Botschafter|Oberbefehlshaber|"
+    r"Kommandeur|Generalsekretär|Dorfvorsteher|\w*[Ss]precher(?:in)?|\w*minister(?:in)?|\w*präsident(?:in)?|"
+    r"\w*chef(?:in)?|\w*leiter(?:in)?|Regional|Regional|Police|Army|Air|Force|Navy|Kharkiv|Russian|Iraqi|"
+    r"Ukrainian|Israeli|Iranian|American|German|Sudanese|Malian|RSF|IDF|NATO|EU|Deputy)$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]|(?:al|el|ad|as|ash|at|az|an|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’.-]*$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|eines|einem)\s+", re.I)
+_SPOKES_OF = re.compile(r"^(?:(?:a|an|the|ein|eine)\s+)?(?:representative|spokesman|spokeswoman|spokesperson|"
+                        r"official|officials|source|sources|Sprecher|Sprecherin|Vertreter|Vertreterin)\s+"
+                        r"(?:of|for|from|at|in|des|der|vom|von)\s+(?:the\s+)?", re.I)
+
+
+_NOT_NAME = re.compile(
+    r"^(?:the|a|an|der|die|das|des|dem|den|ein|eine|Armee|Regierung|Polizei|Gruppe|Mission|Network|Forces|"
+    r"Ministry|Service|Committee|Council|Organization|Organisation|Agency|Army|Resistance|Watch|Nations|"
+    r"Union|Front|Brigades?|Movement|Party|Office|Department|Authority|Force|Guard|Republic|Islamic|State|"
+    r"Emergency|Rights|United|International|News|Press|Wire|Agentur)$|\w+(?:ung|heit|keit|schaft|ium|tion|tät|ei)$",
+    re.I)
+
+
+_DETERMINERS = frozenset("the a an der die das des dem den ein eine".split())
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-", "abu-")
+
+
+def _is_name_word(w: str) -> bool:
+    return w[:1].isupper() or (w[:1] in "aebi" and w.startswith(_NAME_PARTICLES) and w.split("-", 1)[1][:1].isupper())
+
+
+@lru_cache(maxsize=8192)
+def _is_role(w: str) -> bool:
+    return _ROLE.match(w) is not None
+
+
+@lru_cache(maxsize=8192)
+def _is_not_name(w: str) -> bool:
+    return _NOT_NAME.match(w) is not None
+
+
+@lru_cache(maxsize=8192)
+def person_name(phrase: str) -> tuple[str | None, str]:
+    """(name, title) of the person in a phrase: "US Secretary of Defense Lloyd Austin" -> ("Lloyd Austin",
+    "US Secretary of Defense"); no name -> (None, phrase)."""
+    words = phrase.replace(",", " , ").split()
+    best: list[str] = []
+    run: list[str] = []
+    for w in words + [","]:
+        capital = _is_name_word(w)
+        if capital and not _is_role(w) and not _is_not_name(w):
+            run.append(w)
+        else:
+            # "Sudan Doctors Network", "Human Rights Watch": a run that an organisation word ends is no person.
+            organisation = capital and _is_not_name(w) and w.lower() not in _DETERMINERS
+            if len(run) >= 2 and not organisation:
+                best = run
+            run = []
+    if not best:
+        return None, phrase.strip()
+    name = " ".join(best)
+    title = phrase.replace(name, "").strip(" ,")
+    return name, _LEADING_ARTICLE.sub("", title)
+
+
+def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, str] | None:
+    """The noun phrase ending just before `pos` (a reporting verb) and starting no earlier than `lo`."""
+    # Most verbs that have no subject here can be told from the word before them alone.
+    floor = max(lo, pos - 30)
+    space = text.rfind(" ", floor, pos - 1)
+    last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
+    if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS
+                     or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
+        return None
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 90), pos)]
+    i = len(tokens) - 1
+    if i < 0:
+        return None
+    # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
+    # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
+    phrase_end = None
+    if tokens[i][2] == ",":
+        j = i - 1
+        while j >= 0 and tokens[j][2] != "," and i - j <= 10:
+            j -= 1
+        if j < 0 or tokens[j][2] != ",":
+            return None
+        if all(_is_name_word(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
+            phrase_end = tokens[i - 1][1]
+        i = j - 1
+        if i < 0:
+            return None
+    pronouns = PRONOUNS[language]
+    if i >= 0 and tokens[i][2].lower() in pronouns:
+        return tokens[i][0], tokens[i][2]
+    stop = STOPWORDS[language]
+    start = None
+    lowercase_modifiers = 0
+    head_ok = False
+    k = i
+    while k >= 0:
+        s, e, w = tokens[k]
+        lw = w.lower()
+        if w == ",":
+            # "A spokeswoman, Svitlana Vovk, told": an apposition names the person.
+            j = k - 1
+            while j >= 0 and tokens[j][2] != "," and k - j <= 6:
+                j -= 1
+            if start is not None and j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
+                k = j - 1
+                continue
+            break
+        upper = _is_name_word(w)
+        if language == "de":
+            ok = upper or lw in _DE_CONNECTORS or (
+                lw not in stop and re.search(r"(?:e|en|er|es|em)$", lw) is not None and start is not None)
+            if k == i and not upper:
+                ok = False
+        else:
+            if upper:
+                ok = True
+            elif lw in SOURCE_NOUNS:
+                ok = True
+            elif lw in _EN_CONNECTORS or lw == "'s":
+                ok = start is not None
+            elif lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
+                ok = start is not None and k > 0 and tokens[k - 1][2][:1].isupper()
+            else:
+                ok = (start is not None and w[0].isalpha() and lw not in stop and not lw.endswith("ly")
+                      and lowercase_modifiers < 2)
+                lowercase_modifiers += ok
+            if k == i and not (upper or lw in SOURCE_NOUNS):
+                ok = False
+        if not ok:
+            break
+        if k == i:
+            head_ok = True
+        start = s
+        k -= 1
+    if start is None or not head_ok:
+        return None
+    phrase = text[start:phrase_end or tokens[i][1]]
+    # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
+    while True:
+        first = phrase.split(None, 1)
+        if len(first) == 2 and first[0].lower() in ("of", "and", "for", "und", "von", "aus"):
+            start += len(first[0]) + 1
+            phrase = first[1]
+            continue
+        break
+    if language == "de" and re.match(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b", phrase):
+        return None  # a sentence-initial adverbial, the subject comes after the verb
+    if language == "en" and phrase.split()[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
+                                                          "however", "yet", "but", "and"):
+        rest = phrase.split(None, 1)
+        if len(rest) < 2:
+            return None
+        start += len(phrase) - len(rest[1])
+        phrase = rest[1]
+    return start, phrase
+
+
+def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
+    """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
+    m = re.match(r"\s*", text[pos:hi])
+    pos += m.end() if m else 0
+    end = pos
+    words = 0
+    stop = STOPWORDS[language]
+    for t in TOKEN.finditer(text, pos, hi):
+        w, lw = t.group(), t.group().lower()
+        if not w[0].isalnum():
+            break
+        upper = _is_name_word(w)
+        if language == "de":
+            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
+        else:
+            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
+                words and lw not in stop and not lw.endswith(("ly", "ing")))
+        if not ok or words >= 8:
+            break
+        words += 1
+        end = t.end()
+    phrase = text[pos:end]
+    while phrase and phrase.split()[-1].lower() in (_EN_CONNECTORS | _DE_CONNECTORS):
+        phrase = phrase.rsplit(None, 1)[0] if " " in phrase else ""
+    if not phrase or not any(w[0].isupper() or w.lower() in SOURCE_NOUNS for w in phrase.split()):
+        return None
+    return pos + len(phrase), phrase
+
+
+class _Index:
+    """Names filed under a key, each with the position where it was named; finds the last one before a point."""
+
+    def __init__(self):
+        self._by_key: dict[str, tuple[list[int], list[str]]] = {}
+
+    def add(self, key: str, pos: int, name: str) -> None:
+        positions, names = self._by_key.setdefault(key, ([], []))
+        i = bisect_right(positions, pos)
+        positions.insert(i, pos)
+        names.insert(i, name)
+
+    def last_before(self, key: str, pos: int) -> tuple[int, str] | None:
+        entry = self._by_key.get(key)
+        if entry is None:
+            return None
+        i = bisect_right(entry[0], pos)
+        return (entry[0][i - 1], entry[1][i - 1]) if i else None
+
+    def last(self, key: str) -> str | None:
+        entry = self._by_key.get(key)
+        return entry[1][-1] if entry else None
+
+
+class SourceBook:
+    """People and bodies named so far in an article, to resolve "he", "Austin", "the ministry"."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._people = _Index()    # "" -> every person, for pronouns
+        self._surnames = _Index()  # "austin" -> "Lloyd Austin"
+        self._titles = _Index()    # "us secretary of defense", "secretary of defense" -> "Lloyd Austin"
+        self._bodies = _Index()    # "ministry" -> "Russia's defence ministry"
+
+    def full_name(self, word: str) -> str | None:
+        """The full name of a person known by a surname ("Austin" -> "Lloyd Austin")."""
+        name = self._surnames.last(word.lower())
+        return name if name and name != word else None
+
+    def remember_person(self, name: str, pos: int, title: str = "") -> None:
+        self._people.add("", pos, name)
+        self._surnames.add(name.split()[-1].lower(), pos, name)
+        words = title.lower().split()
+        for i in range(len(words)):
+            if words[i] not in _EN_CONNECTORS:
+                self._titles.add(" ".join(words[i:]), pos, name)
+
+    def canonical(self, phrase: str, pos: int, register: bool = True, text: str | None = None) -> str | None:
+        """The name to file a phrase under; registers it for later look-ups. With the article `text`,
+        a pronoun may also go to a person merely mentioned just before ("spoke to Iryna, 54")."""
+        kind, name, title, bare = _parse_source(phrase, self.language)
+        if kind == "empty":
+            return None
+        if kind == "pronoun":
+            known = self._people.last_before("", pos)
+            mentioned = _mentioned_person(text, pos) if text is not None else None
+            if mentioned and (known is None or mentioned[0] > known[0]):
+                self.remember_person(mentioned[1], mentioned[0])
+                return mentioned[1]
+            return known[1] if known else None
+        if kind == "single":
+            known = self.full_name(bare)
+            if known:
+                return known  # "Austin" -> "Lloyd Austin"
+        if name:
+            if register:
+                self.remember_person(name, pos, title)
+            return name
+        known = self._titles.last_before(bare.lower(), pos)
+        if known:
+            return known[1]  # "the US Secretary of Defense" -> "Lloyd Austin"
+        if kind == "noun":
+            known = self._bodies.last_before(bare, pos)
+            if known and known[1].lower() != bare:
+                return known[1]  # "the ministry" -> "Russia's defence ministry"
+        if register:
+            self._bodies.add(bare.split()[-1].lower(), pos, bare)
+        return bare
+
+
+@lru_cache(maxsize=8192)
+def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str]:
+    """(kind, person's name, title, bare phrase) of a source phrase; kind: empty, pronoun, single, noun, other."""
+    phrase = " ".join(phrase.split()).strip(" ,")
+    if not phrase:
+        return "empty", None, "", ""
+    if phrase.lower() in PRONOUNS[language]:
+        return "pronoun", None, "", phrase
+    name, title = person_name(phrase)
+    if name is None and _SINGLE_NAME.fullmatch(phrase):
+        return "single", None, "", phrase
+    bare = _LEADING_ARTICLE.sub("", phrase)
+    bare = _SPOKES_OF.sub("", bare) or bare
+    kind = "noun" if " " not in bare and bare.islower() else "other"
+    return kind, name, title, bare
+
+
+_SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
+_NAME_WITH_AGE = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?),\s*\(?\d{1,3}\)?,")
+_CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s+(?:[A-ZÄÖÜ]|(?:al|el|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’-]+)+")
+
+
+def _mentioned_person(text: str, pos: int) -> tuple[int, str] | None:
+    """The last person named in the 600 characters before `pos` (a name with an age, or a full name)."""
+    lo = max(0, pos - 400)
+    best: tuple[int, str] | None = None
+    for m in _NAME_WITH_AGE.finditer(text, lo, pos):
+        best = (m.start(), m.group(1))
+    for m in _CAPITALISED_RUN.finditer(text, lo, pos):
+        name, _ = person_name(m.group())
+        if name and (best is None or m.start() > best[0]):
+            best = (m.start() + m.group().find(name), name)
+    return best

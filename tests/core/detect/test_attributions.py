@@ -1,0 +1,77 @@
+"""Attributions: the cue and the source it names."""
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.detect import suggest
+
+
+def attributions(text: str, language: str | None = None):
+    return [(s.text, s.fields["attributed_to"]) for s in suggest(text, language) if s.type == "attribution"]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("According to the US, three soldiers were injured.", "According to the US", "US"),
+    ("Iraqi security sources reported that one man had died.", "Iraqi security sources reported",
+     "Iraqi security sources"),
+    ("A representative of the Interior Ministry said that the attacks had targeted a site.",
+     "A representative of the Interior Ministry said", "Interior Ministry"),
+    ("The attacks have mostly been claimed by the Islamic Resistance, a loose association.",
+     "have mostly been claimed by the Islamic Resistance", "Islamic Resistance"),
+    ("The US military has registered more than 100 such attacks.", "The US military has registered", "US military"),
+    ("A UN humanitarian official, speaking on condition of anonymity, said aid trucks were looted.",
+     "A UN humanitarian official, speaking on condition of anonymity, said", "UN humanitarian official"),
+    ("The war has killed thousands, according to estimates by aid groups.", "according to estimates by aid groups",
+     "aid groups"),
+])
+def test_english_cues(text, cue, source):
+    assert (cue, source) in attributions(text, "en")
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Laut einer Erklärung der Gruppe wurden mehr als 40 Soldaten getötet.", "Laut einer Erklärung der Gruppe",
+     "Erklärung der Gruppe"),
+    ("Dabei sind nach Angaben der Armee mindestens 30 Menschen getötet worden.", "nach Angaben der Armee", "Armee"),
+    ("Nach Angaben von Human Rights Watch gab es Übergriffe.", "Nach Angaben von Human Rights Watch",
+     "Human Rights Watch"),
+    ("Wie das Verteidigungsministerium mitteilte, wurden 21 Soldaten getötet.",
+     "Wie das Verteidigungsministerium mitteilte", "Verteidigungsministerium"),
+    ("Ein Dorfvorsteher aus der Umgebung sagte der Agentur, die Angreifer seien gekommen.",
+     "Ein Dorfvorsteher aus der Umgebung sagte", "Dorfvorsteher aus der Umgebung"),
+    ("Zu der Tat bekannte sich am Montag die Gruppe JNIM.", "bekannte sich am Montag die Gruppe JNIM", "Gruppe JNIM"),
+    ("Die Militärregierung weist die Vorwürfe zurück.", "Die Militärregierung weist die Vorwürfe zurück",
+     "Militärregierung"),
+])
+def test_german_cues(text, cue, source):
+    assert (cue, source) in attributions(text, "de")
+
+
+def test_a_clause_that_only_frames_a_quote_is_the_speaker_not_an_attribution():
+    text = '"These strikes are a response," Austin continued. He said more would follow.'
+    assert attributions(text) == [("He said", "Austin")]
+
+
+def test_a_pronoun_source_is_named():
+    text = ('"These accusations are baseless," RSF adviser Youssef Ezzat told reporters. '
+            "He said the group's fighters had not fired.")
+    assert attributions(text) == [("He said", "Youssef Ezzat")]
+
+
+def test_the_body_named_before_is_the_source_of_a_short_mention():
+    text = "Russia's defence ministry says its forces hit a depot. The ministry also claimed that drones were downed."
+    assert attributions(text) == [("Russia's defence ministry says", "Russia's defence ministry"),
+                                  ("The ministry also claimed", "Russia's defence ministry")]
+
+
+@pytest.mark.parametrize("text", [
+    "We are unable to verify these claims.",
+    "Residents fled the area before dawn.",
+    "It did not give details of damage.",
+])
+def test_no_source_no_attribution(text):
+    assert attributions(text, "en") == []
+
+
+def test_an_organisation_named_with_in():
+    text = "The Islamic Resistance in Iraq claimed responsibility for the drone attack."
+    assert attributions(text) == [("The Islamic Resistance in Iraq claimed", "Islamic Resistance in Iraq")]
