@@ -441,6 +441,7 @@ class Workspace:
             self._refuse_known_revision(s, a, sha)
             claims = s.scalars(select(Claim).where(Claim.article_id == a.id).order_by(Claim.start, Claim.id)).all()
             anchors = anchor_many(text, [self._selector(c) for c in claims])
+            self._reanchor_rejections(s, a, text)
             a.revisions.append(ArticleRevision(number=a.revision, title=a.title, text=a.text, sha256=a.sha256,
                                                source_url=a.source_url, imported_at=a.imported_at))
             if s.get(Original, sha) is None:
@@ -487,6 +488,26 @@ class Workspace:
             raise DuplicateArticle(f"This is already revision {number} of article {other.id} "
                                    f"(\u201c{_short(other.title)}\u201d), not a new version of article {article.id}; "
                                    "nothing changed.", other.id)
+
+    @staticmethod
+    def _reanchor_rejections(s: Session, article: Article, new_text: str) -> None:
+        """Move the analyst's rejected suggestions with the text, so a revision does not bring them back;
+        one whose words are gone from the new text has nothing left to hold back and is dropped."""
+        rejected = s.scalars(select(RejectedSuggestion).where(RejectedSuggestion.article_id == article.id)
+                             .order_by(RejectedSuggestion.start, RejectedSuggestion.id)).all()
+        if not rejected:
+            return
+        found = anchor_many(new_text, [describe(article.text, r.start, r.end) for r in rejected])
+        moved: dict[tuple[str, int, int], RejectedSuggestion] = {}
+        for r, place in zip(rejected, found):
+            if place.selector is not None:
+                sel = place.selector
+                moved.setdefault((r.type, sel.start, sel.end), RejectedSuggestion(
+                    article_id=article.id, type=r.type, start=sel.start, end=sel.end, text=sel.exact,
+                    analyst=r.analyst, at=r.at))
+            s.delete(r)
+        s.flush()  # the old places go first: a moved one may take a place another one leaves
+        s.add_all(moved.values())
 
     @staticmethod
     def _selector(c: Claim) -> Selector:

@@ -118,3 +118,20 @@ def test_german_article_language_is_used(workspace):
     art = workspace.import_text(text)
     found = workspace.suggestions(art.id, type="casualty")
     assert [(s.fields["count"], s.fields["category"]) for s in found] == [(30, "killed"), (14, "injured")]
+
+
+def test_rejections_follow_the_text_into_a_new_revision(workspace, sample_article):
+    from desktop_app.core.importers import import_bytes
+
+    quotes = workspace.suggestions(sample_article.id, type="quote")
+    workspace.reject_suggestions(sample_article.id, quotes[:2])
+    old = workspace.article(sample_article.id).text
+    # The outlet adds a paragraph at the top and drops the sentence of the second rejected quote.
+    dropped = old[old.rindex("\n\n", 0, quotes[1].start) + 2:old.index("\n\n", quotes[1].end)]
+    new = "Update: the Pentagon gave new details.\n\n" + old.replace(dropped, "The statement followed.")
+    workspace.revise_article(sample_article.id, import_bytes(new.encode("utf-8"), filename="v2.txt"))
+
+    offered = workspace.suggestions(sample_article.id, type="quote")
+    assert quotes[0].text not in [q.text for q in offered]  # still rejected, at its shifted place
+    assert quotes[2].text in [q.text for q in offered]
+    assert len(offered) == 1
