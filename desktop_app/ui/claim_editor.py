@@ -148,23 +148,24 @@ class ClaimEditor(QWidget):
         w = self.fields[key]
         return (w.currentText() if isinstance(w, QComboBox) else w.text()).strip()
 
-    def dirty(self) -> dict:
-        """What the analyst typed that is not saved yet."""
-        if self.record is None:
+    def dirty(self, against: ClaimRecord | None = None) -> dict:
+        """What the analyst typed that differs from the shown claim (or from `against`)."""
+        record = against or self.record
+        if record is None:
             return {}
         out: dict = {}
-        fields = {k: self._field_value(k) for k in FIELDS_BY_TYPE.get(self.record.type, ())
-                  if self._field_value(k) != _text(self.record.all_fields.get(k))}
+        fields = {k: self._field_value(k) for k in FIELDS_BY_TYPE.get(record.type, ())
+                  if self._field_value(k) != _text(record.all_fields.get(k))}
         if fields:
             out["fields"] = fields
-        if self.note.toPlainText() != self.record.note:
+        if self.note.toPlainText() != record.note:
             out["note"] = self.note.toPlainText()
         return out
 
-    def set_claim(self, record: ClaimRecord | None) -> None:
-        """Show a claim; a newer version of the same claim leaves unsaved typing alone."""
-        if (record is not None and self.record is not None and record.id == self.record.id
-                and self.dirty() and self.isAncestorOf(self.focusWidget())):
+    def set_claim(self, record: ClaimRecord | None, force: bool = False) -> None:
+        """Show a claim; a newer version of the same claim leaves unsaved typing alone (unless forced)."""
+        if (not force and record is not None and self.record is not None and record.id == self.record.id
+                and self.dirty() and self.dirty(record) and self.isAncestorOf(self.focusWidget())):
             return  # keep what they are typing; the save will meet the newer version as a conflict
         self.record = record
         has = record is not None
@@ -238,8 +239,7 @@ class ClaimEditor(QWidget):
 
     def revert(self) -> None:
         """Show the saved values again (after a cancelled or refused change)."""
-        record, self.record = self.record, None
-        self.set_claim(record)
+        self.set_claim(self.record, force=True)
 
     def focus_first(self) -> None:
         self.type.setFocus()

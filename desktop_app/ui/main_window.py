@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.stack.clear()
         self.ctx = UndoContext(workspace, report=lambda m: messages.show_error(self, m), focus=self.select_claim)
-        self.ops = Operations(self, self.ctx, self.stack, self.say)
+        self.ops = Operations(self, self.ctx, self.stack, self.say, self.reload_claim)
         self.bridge = WorkspaceBridge(workspace, self.pool, self._poll_ms, self)
         self.bridge.changed.connect(self._on_change)
         self.bridge.external.connect(self._on_external)
@@ -512,6 +512,18 @@ class MainWindow(QMainWindow):
         except ClaimdeskError:
             return
         self.open_article(record.article_id, select=claim_id)
+
+    def reload_claim(self, claim_id: int) -> None:
+        """Show a claim as the workspace has it now, over anything typed (the analyst kept theirs)."""
+        try:
+            record = self.workspace.claim(claim_id)
+        except ClaimdeskError:
+            return
+        if self.article is not None and record.article_id == self.article.id:
+            self.panel.upsert(record)
+            self.view.set_claims(self.panel.claims())
+            self.select_claim(record.id)
+            self.panel.editor.set_claim(record, force=True)
 
     def _current_claim_changed(self, claim_id) -> None:
         self.view.show_claim(claim_id)

@@ -56,8 +56,9 @@ def conflict_rows(changes: dict, current: dict) -> list[tuple[str, str, str]]:
 
 
 class Operations:
-    def __init__(self, parent: QWidget, ctx: UndoContext, stack: QUndoStack, say: Callable[[str], None]):
-        self.parent, self.ctx, self.stack, self.say = parent, ctx, stack, say
+    def __init__(self, parent: QWidget, ctx: UndoContext, stack: QUndoStack, say: Callable[[str], None],
+                 reload: Callable[[int], None] = lambda claim_id: None):
+        self.parent, self.ctx, self.stack, self.say, self.reload = parent, ctx, stack, say, reload
 
     @property
     def ws(self):
@@ -97,7 +98,7 @@ class Operations:
                                                exc.changed_by or "")
             if choice == conflict.MINE and _tries > 1:
                 return self.update(claim_id, changes, exc.current_version, reason, _tries - 1)
-            self.ctx.focus(claim_id)
+            self.reload(claim_id)
             self.say("Kept the other analyst's change.")
             return False
         except ClaimdeskError as exc:
