@@ -166,8 +166,7 @@ class ArticleList(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setUniformItemSizes(True)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.empty = QLabel("No articles yet.\n\nImport files (Ctrl+O), drop them here, paste text "
-                            "(Ctrl+Shift+V) or import a web page (Ctrl+L).")
+        self.empty = QLabel("No articles yet.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)

@@ -49,11 +49,15 @@ class ArticlePane(QWidget):
         self.meta.setMinimumWidth(1)  # a long meta line is cut, never widens the window
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.placeholder = QLabel(
-            "Import an article to start: File \u203a Import files (Ctrl+O), drop files on this window, "
-            "paste text (Ctrl+Shift+V) or import a web page (Ctrl+L).", objectName="articlePlaceholder")
+            "Import an article to start\n\nCtrl+O  import files\n"
+            "Ctrl+Shift+V  paste text as a new article\nCtrl+L  import a web page by its address\n\n"
+            "or drop files on this window.", objectName="articlePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
+        big = self.placeholder.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.placeholder.setFont(big)
         self.legend = Legend()
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -122,19 +123,26 @@ class ClaimEditor(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addWidget(self.quote)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.orphaned)
-        layout.addWidget(line)
-        layout.addLayout(self.form)
-        layout.addStretch(1)
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(8)
+        page_layout.addWidget(self.quote)
+        page_layout.addWidget(self.meta)
+        page_layout.addWidget(self.orphaned)
+        page_layout.addWidget(line)
+        page_layout.addLayout(self.form)
+        page_layout.addStretch(1)
 
         self.empty = QLabel("Select a claim in the table or the text.\n\nTo make one, select words in the "
                             "article and press Ctrl+1 to Ctrl+6.", objectName="editorEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
-        layout.addWidget(self.empty)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(page)
+        layout.addWidget(self.pages)
 
         self.type.activated.connect(self._type_chosen)
         self.status.activated.connect(self._status_chosen)
@@ -168,14 +176,8 @@ class ClaimEditor(QWidget):
                 and self.dirty() and self.dirty(record) and self.isAncestorOf(self.focusWidget())):
             return  # keep what they are typing; the save will meet the newer version as a conflict
         self.record = record
-        has = record is not None
-        for w in (self.quote, self.meta):
-            w.setVisible(has)
-        self.empty.setVisible(not has)
-        for i in range(self.form.rowCount()):
-            self.form.setRowVisible(i, has)
-        if not has:
-            self.orphaned.hide()
+        self.pages.setCurrentIndex(0 if record is None else 1)
+        if record is None:
             return
         self.quote.setText(f"\u201c{short(record.text, 400)}\u201d")
         changed = (f" \u00b7 changed by {record.updated_by} {when_text(record.updated_at)}"

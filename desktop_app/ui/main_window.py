@@ -392,8 +392,10 @@ class MainWindow(QMainWindow):
             parts = []
             if new:
                 parts.append(f"Imported {len(new)} article{'s' if len(new) > 1 else ''}.")
-            if dups:
-                parts.append(f"{len(dups)} already in the workspace" + (" (opened)." if opened.duplicate else "."))
+            if dups and len(result.outcomes) == 1:
+                parts.append(f"\u201c{short(self.article.title, 50)}\u201d was already in the workspace; opened it.")
+            elif dups:
+                parts.append(f"{len(dups)} {'was' if len(dups) == 1 else 'were'} already in the workspace.")
             self.say(" ".join(parts))
         elif result.cancelled:
             self.say("Import cancelled.")

@@ -478,3 +478,79 @@ def test_import_runs_off_the_gui_thread_and_can_be_cancelled(qtbot, window, tmp_
     assert blocker.args[0].cancelled and blocker.args[0].outcomes == []
     assert window.workspace.articles() == []
 
+
+
+def _answer_source_dialog(monkeypatch, fill):
+    """Run the real source dialog, filled in by `fill(dialog)`, instead of waiting for the analyst."""
+    from desktop_app.ui.dialogs import source_dialog
+
+    def ask(parent, sources, apply, link=None, citing=0):
+        dialog = source_dialog.SourceDialog(parent, sources, link, apply, citing)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(source_dialog, "ask_source", ask)
+
+
+def test_reuse_edit_and_remove_a_source(qtbot, window, monkeypatch):
+    import_sample(qtbot, window)
+    ws = window.workspace
+    first = tag(qtbot, window, "Another 24 were injured")
+    ws.add_source(first.id, url="https://moi.gov.iq/statement", title="MoI statement", reliability="B", credibility=2)
+    second = tag(qtbot, window, "at least one member of a pro-Iranian group had been killed", Qt.Key.Key_1)
+
+    def pick_existing(dialog):
+        dialog.existing.setCurrentIndex(dialog.existing.findText("MoI statement", Qt.MatchFlag.MatchStartsWith))
+        assert not dialog.url.isEnabled() and dialog.url.text() == "https://moi.gov.iq/statement"
+        dialog.relation.setCurrentIndex(dialog.relation.findData("context"))
+
+    _answer_source_dialog(monkeypatch, pick_existing)
+    window.panel.sources.add.click()
+    (link,) = stored(window, second.id).sources
+    assert (link.source.title, link.relation, link.grade) == ("MoI statement", "context", "B?")
+    assert len(ws.sources()) == 1  # re-used, not copied
+
+    def regrade(dialog):
+        assert "apply to all 2 claims" in " ".join(lbl.text() for lbl in dialog.findChildren(type(dialog.error)))
+        dialog.reliability.setCurrentIndex(dialog.reliability.findData("D"))
+        dialog.credibility.setCurrentIndex(dialog.credibility.findData(4))
+
+    _answer_source_dialog(monkeypatch, regrade)
+    window.panel.sources.edit.click()
+    assert stored(window, second.id).sources[0].grade == "D4"
+    assert stored(window, first.id).sources[0].grade == "D2"  # the source's own grade is shared
+    window.panel.sources.remove.click()
+    assert stored(window, second.id).sources == ()
+    assert window.panel.sources.tree.topLevelItemCount() == 0
+    press(window, Qt.Key.Key_Z, CTRL)  # the removal
+    press(window, Qt.Key.Key_Z, CTRL)  # the edit, both parts
+    assert stored(window, second.id).sources[0].grade == "B?"
+    assert stored(window, first.id).sources[0].grade == "B2"
+
+
+def test_context_menu_offers_tagging_for_a_selection_and_verdicts_on_a_claim(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    import_sample(qtbot, window)
+    claim = tag(qtbot, window, "Another 24 were injured")
+    select_text(window, "Iraqi security sources reported")
+    menu = QMenu()
+    window.view.menu_provider(menu, None)
+    assert [a.objectName() for a in menu.actions()][:6] == [f"action_tag_{t}" for t in
+                                                            ("casualty", "attribution", "quote", "statistic", "event", "other")]
+    window.select_claim(claim.id)
+    menu = QMenu()
+    window.view.menu_provider(menu, claim.id)
+    names = [a.objectName() for a in menu.actions()]
+    assert "action_verdict_disputed" in names and "action_delete_claim" in names and "action_tag_quote" not in names
+
+
+def test_changing_the_verdict_in_the_editor_asks_why(qtbot, window, answers):
+    import_sample(qtbot, window)
+    claim = tag(qtbot, window, "Another 24 were injured")
+    box = window.panel.editor.status
+    box.setCurrentIndex(box.findData("verified"))
+    box.activated.emit(box.currentIndex())
+    assert answers["asked"] == [("Another 24 were injured", "verified")]
+    assert stored(window, claim.id).status == "verified"

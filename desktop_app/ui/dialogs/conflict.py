@@ -32,6 +32,9 @@ class ConflictDialog(QDialog):
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for r, (label, mine, theirs) in enumerate(rows):
             for c, text in enumerate((label, mine, theirs)):
                 table.setItem(r, c, QTableWidgetItem(text))
@@ -39,6 +42,8 @@ class ConflictDialog(QDialog):
         for c in (1, 2):
             table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
+        table.setFixedHeight(min(320, table.horizontalHeader().height() + sum(
+            table.rowHeight(r) for r in range(table.rowCount())) + 2 * table.frameWidth() + 2))
         buttons = QDialogButtonBox()
         self.mine = buttons.addButton("Re-apply mine", QDialogButtonBox.ButtonRole.AcceptRole)
         self.theirs = buttons.addButton("Keep theirs", QDialogButtonBox.ButtonRole.RejectRole)
@@ -48,7 +53,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(info)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(560, 260)
+        self.resize(600, self.sizeHint().height())
 
 
 def resolve_conflict(parent: QWidget | None, message: str, rows: list[tuple[str, str, str]], who: str) -> str:
