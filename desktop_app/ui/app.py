@@ -159,6 +159,7 @@ def run(db: str | None = None, files: Sequence[str] = (), screenshot: str | None
         status = 2 if errors or not result else 0
     if window.panel.model.rowCount():
         window.select_claim(window.panel.model.claim_at(0).id)
+    window.statusBar().clearMessage()
     try:
         path = save_screenshot(window, screenshot)
     except ClaimdeskError as exc:

@@ -43,7 +43,9 @@ class ArticleListModel(QAbstractListModel):
             return a.title
         if role == Qt.ItemDataRole.ToolTipRole:
             meta = [x for x in (a.publisher, a.author, a.published, a.source_url or a.filename) if x]
-            return "\n".join([a.title, *meta])
+            counts = ", ".join(f"{a.status_counts[name]} {term.label.lower()}" for name, term in taxonomy.statuses().items()
+                               if a.status_counts.get(name))
+            return "\n".join([a.title, *meta, f"{a.claim_count} claims" + (f": {counts}" if counts else "")])
         if role == ARTICLE_ID_ROLE:
             return a.id
         if role == SUMMARY_ROLE:

@@ -57,6 +57,7 @@ class ClaimEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("claimEditor")
         self.record: ClaimRecord | None = None
+        self._saving = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
@@ -202,12 +203,20 @@ class ClaimEditor(QWidget):
             self.note.setPlainText(record.note)
 
     # --- saving ---------------------------------------------------------------------------
-    def _commit(self, key: str, value) -> None:
+    def _request(self, changes: dict) -> None:
+        """Ask for one save; a save that moves the focus (a dialog) does not trigger another."""
         r = self.record
-        if r is None:
+        if r is None or self._saving:
             return
-        if key == "note" and value != r.note:
-            self.changeRequested.emit(r.id, {"note": value}, r.version)
+        self._saving = True
+        try:
+            self.changeRequested.emit(r.id, changes, r.version)
+        finally:
+            self._saving = False
+
+    def _commit(self, key: str, value) -> None:
+        if self.record is not None and key == "note" and value != self.record.note:
+            self._request({"note": value})
 
     def _commit_field(self, key: str) -> None:
         r = self.record
@@ -215,7 +224,7 @@ class ClaimEditor(QWidget):
             return
         value = self._field_value(key)
         if value != _text(r.all_fields.get(key)):
-            self.changeRequested.emit(r.id, {"fields": {key: value or None}}, r.version)
+            self._request({"fields": {key: value or None}})
 
     def commit_pending(self) -> None:
         """Save whatever was typed but not yet left (before another claim is shown)."""
@@ -225,7 +234,7 @@ class ClaimEditor(QWidget):
         if pending:
             if "fields" in pending:
                 pending["fields"] = {k: (v or None) for k, v in pending["fields"].items()}
-            self.changeRequested.emit(self.record.id, pending, self.record.version)
+            self._request(pending)
 
     def _type_chosen(self, index: int) -> None:
         r = self.record

@@ -171,9 +171,11 @@ class ClaimPanel(QWidget):
     def _set_current(self, claim_id: int | None) -> None:
         if claim_id == self._current:
             return
-        self.editor.commit_pending()
+        # The new claim is current before the editor saves what was typed for the old one,
+        # so the refresh that save causes keeps the new row selected.
         self._current = claim_id
-        self.currentClaimChanged.emit(claim_id)
+        self.editor.commit_pending()
+        self.currentClaimChanged.emit(self._current)
 
     def _restore_selection(self) -> None:
         if self._current is None:

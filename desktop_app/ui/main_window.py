@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             first = self.article_list.model.index(0).data(Qt.ItemDataRole.UserRole + 1)
         if first is not None:
             self.open_article(first)
+            self.view.setFocus()  # ready to read, select and tag
         if self.persist:
             self.settings.add_recent_workspace(workspace.url)
         self._update_title()
@@ -387,6 +388,7 @@ class MainWindow(QMainWindow):
         opened = next((o for o in result.outcomes if o.article_id is not None), None)
         if opened is not None:
             self.open_article(opened.article_id)
+            self.view.setFocus()
             new = [o for o in result.outcomes if o.article_id is not None and not o.duplicate]
             dups = [o for o in result.outcomes if o.duplicate]
             parts = []

@@ -4,7 +4,9 @@ As in orange-canvas-core, a command keeps what it needs to restore the state (th
 deleted claim's record, the old values). Undo and redo are Workspace actions like
 any other, so the claim's history records them too.
 
-The first redo happens in `perform()`, before the command is pushed, so a refusal
+Undo and redo tell the window which claim they changed (`ctx.focus`), so the analyst
+sees it; a first run does not move the selection (the analyst is already there, or
+moving on). The first redo happens in `perform()`, before the command is pushed, so a refusal
 (a ClaimdeskError) reaches the caller and nothing lands on the stack. A later undo
 or redo that the workspace refuses (someone else changed the claim meanwhile) is
 reported and the command removed from the stack (made obsolete), never half-done.
@@ -218,7 +220,6 @@ class UpdateClaimCommand(WorkspaceCommand):
                                          if_version=before.version)
         self.new = _values(after, self.changes)
         self.noop = self.old == self.new  # nothing changed: nothing to undo
-        self.ctx.focus(after.id)
 
     def _apply(self, expect: dict, values: dict, rationale: str) -> None:
         claim_id = self.ctx.claims.resolve(self.claim_id)
@@ -251,7 +252,6 @@ class AddSourceCommand(WorkspaceCommand):
 
     def first(self) -> None:
         self.link = self.ctx.ws.add_source(self.claim_id, **self.source)
-        self.ctx.focus(self.claim_id)
 
     def do_undo(self) -> None:
         self.ctx.ws.unlink_source(self.ctx.links.resolve(self.link.evidence_id), rationale=UNDO)
@@ -273,20 +273,20 @@ class LinkSourceCommand(WorkspaceCommand):
         self.claim_id, self.source_id, self.kw = claim_id, source_id, link
         self.evidence_id: int | None = None
 
-    def _link(self, rationale: str = "") -> None:
+    def _link(self, rationale: str = "") -> int:
         link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.claim_id), self.source_id,
                                        rationale=rationale, **self.kw)
         if self.evidence_id is not None:
             self.ctx.links.moved(self.ctx.links.resolve(self.evidence_id), link.evidence_id)
         else:
             self.evidence_id = link.evidence_id
-        self.ctx.focus(link.claim_id)
+        return link.claim_id
 
     def first(self) -> None:
         self._link()
 
     def do_redo(self) -> None:
-        self._link("redo")
+        self.ctx.focus(self._link("redo"))
 
     def do_undo(self) -> None:
         self.ctx.ws.unlink_source(self.ctx.links.resolve(self.evidence_id), rationale=UNDO)
@@ -301,7 +301,6 @@ class UnlinkSourceCommand(WorkspaceCommand):
 
     def first(self) -> None:
         self.link = self.ctx.ws.unlink_source(self.evidence_id)
-        self.ctx.focus(self.link.claim_id)
 
     def do_undo(self) -> None:
         link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.link.claim_id), self.link.source.id,
@@ -326,7 +325,8 @@ class UpdateLinkCommand(WorkspaceCommand):
 
     def _apply(self, values: dict, rationale: str = "") -> None:
         link = self.ctx.ws.update_link(self.ctx.links.resolve(self.evidence_id), rationale=rationale, **values)
-        self.ctx.focus(link.claim_id)
+        if rationale:  # an undo or redo: show the claim it changed
+            self.ctx.focus(link.claim_id)
 
     def first(self) -> None:
         self._apply(self.changes)
@@ -350,13 +350,13 @@ class UpdateSourceCommand(WorkspaceCommand):
         self.old = {k: getattr(source, k) for k in changes}
         self.version = source.version
 
-    def _apply(self, values: dict, if_version: int | None = None) -> None:
+    def _apply(self, values: dict, if_version: int | None = None, show: bool = True) -> None:
         self.ctx.ws.update_source(self.source_id, if_version=if_version, **values)
-        if self.claim_id is not None:
+        if show and self.claim_id is not None:
             self.ctx.focus(self.ctx.claims.resolve(self.claim_id))
 
     def first(self) -> None:
-        self._apply(self.changes, self.version)
+        self._apply(self.changes, self.version, show=False)
 
     def do_undo(self) -> None:
         self._apply(self.old)

@@ -554,3 +554,99 @@ def test_changing_the_verdict_in_the_editor_asks_why(qtbot, window, answers):
     box.activated.emit(box.currentIndex())
     assert answers["asked"] == [("Another 24 were injured", "verified")]
     assert stored(window, claim.id).status == "verified"
+
+
+def test_window_shortcuts_work_while_typing_in_a_search_box(qtbot, window):
+    """On X11 a line edit claims Ctrl+E/Ctrl+K/Ctrl+Z; the search boxes hand them to the window."""
+    import_sample(qtbot, window)
+    claim = tag(qtbot, window, "Another 24 were injured")
+    window.panel.search.setFocus()
+    qtbot.keyClicks(window.panel.search, "24")
+    press(window, Qt.Key.Key_Z, CTRL)  # undo the tag, not the typing
+    assert window.workspace.claims(window.article.id) == [] and window.panel.search.text() == "24"
+    press(window, Qt.Key.Key_K, CTRL)
+    assert QApplication.focusWidget() is window.article_list.search
+    press(window, Qt.Key.Key_E, CTRL)
+    assert window.export_dialog.isVisible()
+    press(window, Qt.Key.Key_C, CTRL)  # copy stays with the box
+    del claim
+
+
+def test_moving_to_the_next_claim_saves_the_note_and_keeps_the_new_selection(qtbot, window):
+    import_sample(qtbot, window)
+    seed_claims(window.workspace, window.article.id, 3)
+    window.open_article(window.article.id)
+    panel = window.panel
+    window.select_claim(panel.model.claim_at(0).id)
+    first = panel.current_id
+    panel.editor.note.setFocus()
+    qtbot.keyClicks(panel.editor.note, "call the ministry")
+    press(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = panel.model.claim_at(1).id
+    assert panel.current_id == second
+    assert panel.table.selectionModel().currentIndex().row() == 1
+    assert panel.editor.record.id == second and window.view.current_claim == second
+    assert window.workspace.claim(first).note == "call the ministry"
+
+
+def test_export_reports_progress_and_can_be_cancelled_when_the_exporter_allows(qtbot, window, monkeypatch, tmp_path):
+    from desktop_app.core import exporters
+    from desktop_app.ui.workers import ExportTask, export_accepts
+
+    assert not export_accepts("progress") or not export_accepts("cancelled") or True  # whichever is installed
+    calls = []
+
+    def export(workspace, ids, fmt, path, options=None, *, progress=None, cancelled=None):
+        calls.append((progress is not None, cancelled is not None))
+        for n, i in enumerate(ids):
+            if cancelled():
+                raise exporters.ExportFailed("Export cancelled; nothing was written.")
+            progress(n + 1, len(ids), f"article {i}")
+        return tmp_path / "out.json"
+
+    monkeypatch.setattr(exporters, "export", export)
+    task = ExportTask(window.workspace, [1, 2, 3], "json", str(tmp_path / "out.json"), exporters.ExportOptions())
+    assert task.can_cancel
+    seen = []
+    task.signals.progress.connect(lambda d, t, w: seen.append((d, t, w)))
+    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
+        window.pool.start(task)
+    assert calls == [(True, True)] and seen == [(1, 3, "article 1"), (2, 3, "article 2"), (3, 3, "article 3")]
+    cancelled = ExportTask(window.workspace, [1, 2], "json", str(tmp_path / "x.json"), exporters.ExportOptions())
+    cancelled.cancel()
+    with qtbot.waitSignal(cancelled.signals.failed, timeout=10_000) as blocker:
+        window.pool.start(cancelled)
+    assert blocker.args == ["Export cancelled; nothing was written."]
+
+
+def test_export_without_progress_parameters_is_called_without_them(qtbot, window, monkeypatch, tmp_path):
+    from desktop_app.core import exporters
+    from desktop_app.ui.workers import ExportTask
+
+    calls = []
+
+    def export(workspace, ids, fmt, path, options=None):
+        calls.append(ids)
+        return tmp_path / "out.json"
+
+    monkeypatch.setattr(exporters, "export", export)
+    task = ExportTask(window.workspace, [7], "json", str(tmp_path / "out.json"), exporters.ExportOptions())
+    assert not task.can_cancel
+    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
+        window.pool.start(task)
+    assert calls == [[7]]
+
+
+def test_imports_run_off_the_gui_thread(qtbot, window, monkeypatch):
+    import threading
+
+    threads = []
+    original = window.workspace.import_article
+
+    def recording(imported, title=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(imported, title=title)
+
+    monkeypatch.setattr(window.workspace, "import_article", recording)
+    import_sample(qtbot, window)
+    assert threads == [False]
