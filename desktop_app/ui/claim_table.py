@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -277,5 +277,3 @@ class ClaimTableView(QTableView):
         self.sortByColumn(TEXT, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
 
-
-__all__ = ["ClaimTableModel", "ClaimTableView", "CLAIM_ID_ROLE", "QPersistentModelIndex"]

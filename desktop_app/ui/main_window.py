@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.bridge: WorkspaceBridge | None = None
         self.article: ArticleSummary | None = None
         self._tasks: set = set()
-        self._dialogs: list[QWidget] = []
         self._build()
         self.setAcceptDrops(True)
         self.resize(1280, 800)

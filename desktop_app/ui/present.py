@@ -42,10 +42,6 @@ def short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
-def grade(link: SourceLink) -> str:
-    return link.grade
-
-
 def grade_tooltip(link: SourceLink) -> str:
     rel = RELIABILITY_GRADES.get(link.source.reliability or "", "reliability not graded")
     cred = CREDIBILITY_GRADES.get(link.credibility or 0, "credibility not graded")

@@ -591,9 +591,8 @@ def test_moving_to_the_next_claim_saves_the_note_and_keeps_the_new_selection(qtb
 
 def test_export_reports_progress_and_can_be_cancelled_when_the_exporter_allows(qtbot, window, monkeypatch, tmp_path):
     from desktop_app.core import exporters
-    from desktop_app.ui.workers import ExportTask, export_accepts
+    from desktop_app.ui.workers import ExportTask
 
-    assert not export_accepts("progress") or not export_accepts("cancelled") or True  # whichever is installed
     calls = []
 
     def export(workspace, ids, fmt, path, options=None, *, progress=None, cancelled=None):
@@ -650,3 +649,26 @@ def test_imports_run_off_the_gui_thread(qtbot, window, monkeypatch):
     monkeypatch.setattr(window.workspace, "import_article", recording)
     import_sample(qtbot, window)
     assert threads == [False]
+
+
+def test_new_and_open_workspace_from_the_keyboard(qtbot, window, monkeypatch, tmp_path, errors):
+    from desktop_app.ui.dialogs import prompts, workspace_dialog
+
+    monkeypatch.setattr(prompts, "ask_new_workspace", lambda parent: str(tmp_path / "desk.db"))
+    press(window, Qt.Key.Key_N, CTRL_SHIFT)
+    assert window.workspace.url.endswith("desk.db") and (tmp_path / "desk.db").exists()
+    monkeypatch.setattr(workspace_dialog, "ask_workspace", lambda parent, current="": str(tmp_path / "workspace.db"))
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert window.workspace.url.endswith("workspace.db") and errors == []
+
+
+def test_the_workspace_dialog_prefers_a_server_url(qtbot):
+    from desktop_app.ui.dialogs.workspace_dialog import WorkspaceDialog
+
+    dialog = WorkspaceDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.path.setText("/tmp/w.db")
+    assert dialog.target() == "/tmp/w.db"
+    dialog.url.setText(" postgresql+psycopg://analyst@db.example.org:5432/claimdesk ")
+    assert dialog.target() == "postgresql+psycopg://analyst@db.example.org:5432/claimdesk"
+

@@ -14,12 +14,3 @@ def show_error(parent: QWidget | None, message: str, title: str = "Claimdesk") -
     box.open()
     return box
 
-
-def confirm(parent: QWidget | None, question: str, yes: str, title: str = "Claimdesk") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(ok)
-    box.exec()
-    return box.clickedButton() is ok
