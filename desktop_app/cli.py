@@ -263,7 +263,7 @@ def cmd_revise(ws, args) -> None:
 def cmd_gui(args) -> int:
     from desktop_app.ui.app import run
 
-    return run(db=args.db, files=getattr(args, "files", None) or [])
+    return run(db=args.db, files=getattr(args, "files", None) or [], screenshot=getattr(args, "screenshot", None))
 
 
 # --- parser -----------------------------------------------------------------------------------
@@ -283,6 +283,8 @@ def build_parser() -> Parser:
 
     g = sub.add_parser("gui", help="open the desktop app, importing or opening FILEs")
     g.add_argument("files", nargs="*", metavar="FILE")
+    g.add_argument("--screenshot", metavar="PATH",
+                   help="open the window (importing FILEs, selecting the first claim), save it as a PNG and exit")
     g.set_defaults(fn=None)
 
     sp = add("import", cmd_import, "import an article from a file or an http(s) URL")

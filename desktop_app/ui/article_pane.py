@@ -1,0 +1,85 @@
+"""The middle of the window: the article's meta line, the find bar, the text and the legend."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop_app.core.records import ArticleSummary
+
+from .article_view import ArticleView
+from .find_bar import FindBar
+from .legend import Legend
+from .present import when_text
+
+
+def meta_text(a: ArticleSummary, characters: int) -> str:
+    """Where the article comes from and when it was imported: the line above the text."""
+    parts = [x for x in (a.publisher, a.author, a.published) if x]
+    parts.append(a.source_url or a.filename or "pasted text")
+    parts.append(f"imported {when_text(a.imported_at)}")
+    if a.revision > 1:
+        parts.append(f"revision {a.revision}")
+    parts.append(f"{characters:,} characters")
+    return " \u00b7 ".join(parts)
+
+
+class ElidedLabel(QLabel):
+    """One line of text, cut with an ellipsis when the pane is narrow (the whole line in the tooltip)."""
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
+
+
+class ArticlePane(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articlePane")
+        self.view = ArticleView()
+        self.find_bar = FindBar(self.view)
+        self.meta = ElidedLabel(objectName="articleMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setContentsMargins(14, 6, 14, 6)
+        self.meta.setWordWrap(False)
+        self.meta.setMinimumWidth(1)  # a long meta line is cut, never widens the window
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.placeholder = QLabel(
+            "Import an article to start\n\nCtrl+O  import files\n"
+            "Ctrl+Shift+V  paste text as a new article\nCtrl+L  import a web page by its address\n\n"
+            "or drop files on this window.", objectName="articlePlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        big = self.placeholder.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.placeholder.setFont(big)
+        self.legend = Legend()
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setForegroundRole(self.backgroundRole())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(line)
+        layout.addWidget(self.legend)
+        self.show_article(None)
+
+    def show_article(self, summary: ArticleSummary | None) -> None:
+        has = summary is not None
+        self.view.setVisible(has)
+        self.meta.setVisible(has)
+        self.placeholder.setVisible(not has)
+        if has:
+            text = meta_text(summary, len(self.view.text))
+            self.meta.setText(text)
+            self.meta.setToolTip(text)

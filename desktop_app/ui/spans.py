@@ -1,0 +1,107 @@
+"""Pure helpers for placing claims in an article's text (no Qt, tested on their own).
+
+Python counts characters in code points, Qt's QTextDocument in UTF-16 units; an
+article with an emoji or a rare CJK character would put every later highlight one
+place off if positions were passed through unchanged.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+class OffsetMap:
+    """Converts between Python string offsets and Qt (UTF-16) document positions."""
+
+    def __init__(self, text: str):
+        # Offsets (in Python characters) of characters outside the Basic Multilingual Plane.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
+        self.length = len(text)
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_left(self._astral, offset)
+
+    def to_py(self, position: int) -> int:
+        # Each astral character wholly before `position` takes two Qt units; a position
+        # inside a surrogate pair rounds down to the start of that character.
+        before = bisect_right(self._astral_qt, position - 2)
+        if before < len(self._astral_qt) and self._astral_qt[before] == position - 1:
+            return position - 1 - before
+        return position - before
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text covered by the same set of claims (innermost first)."""
+
+    start: int
+    end: int
+    claim_ids: tuple[int, ...]
+
+
+def segments(spans: Iterable[tuple[int, int, int]]) -> list[Segment]:
+    """Split overlapping (start, end, claim_id) spans into runs covered by the same claims.
+
+    Inside a run the claims are ordered innermost (shortest) first, so the view can give
+    the innermost claim's colour and still show that others cover the text too.
+    """
+    items = [(s, e, cid) for s, e, cid in spans if e > s]
+    if not items:
+        return []
+    length = {cid: e - s for s, e, cid in items}
+    points = sorted({p for s, e, _ in items for p in (s, e)})
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for s, e, cid in items:
+        starts.setdefault(s, []).append(cid)
+        ends.setdefault(e, []).append(cid)
+    active: set[int] = set()
+    out: list[Segment] = []
+    for here, nxt in zip(points, points[1:]):
+        active.difference_update(ends.get(here, ()))
+        active.update(starts.get(here, ()))
+        if active:
+            ordered = tuple(sorted(active, key=lambda c: (length[c], c)))
+            out.append(Segment(here, nxt, ordered))
+    return out
+
+
+def levels(spans: Sequence[tuple[int, int, int]]) -> dict[int, int]:
+    """Give each claim the lowest underline level not used by an overlapping claim.
+
+    Overlapping claims get stacked underlines, so each one's extent stays visible.
+    """
+    out: dict[int, int] = {}
+    ends_by_level: list[int] = []
+    for s, e, cid in sorted(spans, key=lambda t: (t[0], -(t[1] - t[0]), t[2])):
+        for level, end in enumerate(ends_by_level):
+            if end <= s:
+                ends_by_level[level] = e
+                out[cid] = level
+                break
+        else:
+            out[cid] = len(ends_by_level)
+            ends_by_level.append(e)
+    return out
+
+
+def claims_at(spans: Sequence[tuple[int, int, int]], offset: int) -> list[int]:
+    """The claims covering the character at `offset`, innermost first."""
+    hits = [(e - s, cid) for s, e, cid in spans if s <= offset < e]
+    return [cid for _, cid in sorted(hits)]
+
+
+def find_all(text: str, needle: str) -> list[int]:
+    """Offsets of every case-insensitive occurrence of `needle` (for the find bar's count)."""
+    if not needle:
+        return []
+    hay, pin = text.casefold(), needle.casefold()
+    if len(hay) != len(text):  # casefolding changed lengths (e.g. "ß"): fall back to lower()
+        hay, pin = text.lower(), needle.lower()
+    out, pos = [], hay.find(pin)
+    while pos >= 0:
+        out.append(pos)
+        pos = hay.find(pin, pos + 1)
+    return out
