@@ -40,7 +40,7 @@ from .operations import Operations
 from .present import short
 from .settings import DEFAULT_ZOOM, Settings
 from .undo import UndoContext
-from .workers import URL_UNAVAILABLE, ImportItem, ImportResult, ImportTask
+from .workers import ImportItem, ImportResult, ImportTask
 
 
 def workspace_label(url: str) -> str:
@@ -413,9 +413,6 @@ class MainWindow(QMainWindow):
             self.import_items([ImportItem.path(p) for p in paths])
 
     def import_url(self) -> None:
-        if getattr(importers, "import_url", None) is None:
-            messages.show_error(self, URL_UNAVAILABLE)
-            return
         url = prompts.ask_url(self)
         if url:
             self.import_items([ImportItem.url(url)])

@@ -6,7 +6,6 @@ Workspace calls are safe from any thread: each one opens its own session.
 """
 from __future__ import annotations
 
-import inspect
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -18,7 +17,6 @@ from desktop_app.core import exporters, importers
 from desktop_app.core.errors import ClaimdeskError, DuplicateArticle, ImportFailed
 
 log = logging.getLogger("claimdesk.ui")
-URL_UNAVAILABLE = "URL import is not available in this build."
 
 
 class TaskSignals(QObject):
@@ -111,12 +109,7 @@ def read_item(item: ImportItem) -> importers.ImportedArticle:
     if item.kind == "text":
         return importers.import_bytes(item.value.encode("utf-8"), filename=None)
     if item.kind == "url":
-        import_url = getattr(importers, "import_url", None)
-        if import_url is None:
-            raise ImportFailed(URL_UNAVAILABLE)
-        if not item.value.lower().startswith(("http://", "https://")):
-            raise ImportFailed(f"Only http and https addresses can be imported, not \u201c{item.value}\u201d.")
-        return import_url(item.value)
+        return importers.import_url(item.value)
     raise ImportFailed(f"Unknown kind of import {item.kind!r}.")
 
 
@@ -154,31 +147,16 @@ class ImportTask(Task):
 
 # --- export ---------------------------------------------------------------------------------
 
-def export_accepts(name: str) -> bool:
-    """Whether the installed `exporters.export` takes a keyword `name` (progress, cancelled)."""
-    try:
-        params = inspect.signature(exporters.export).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-
-
 class ExportTask(Task):
     def __init__(self, workspace, article_ids: list[int], fmt: str, path: str, options):
         super().__init__()
         self.workspace, self.article_ids, self.fmt, self.path, self.options = workspace, article_ids, fmt, path, options
 
-    @property
-    def can_cancel(self) -> bool:
-        return export_accepts("cancelled")
+    can_cancel = True
 
     def work(self) -> Path:
-        kwargs = {}
-        if export_accepts("progress"):
-            kwargs["progress"] = self._progress
-        if export_accepts("cancelled"):
-            kwargs["cancelled"] = lambda: self.cancelled
-        return Path(exporters.export(self.workspace, self.article_ids, self.fmt, self.path, self.options, **kwargs))
+        return Path(exporters.export(self.workspace, self.article_ids, self.fmt, self.path, self.options,
+                                     progress=self._progress, cancelled=lambda: self.cancelled))
 
     def _progress(self, done, total=None, what: str = "") -> None:
         self.signals.progress.emit(int(done), int(total or 0), str(what or ""))

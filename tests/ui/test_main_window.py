@@ -320,31 +320,32 @@ def test_paste_text_as_a_new_article(qtbot, window):
     assert "Four drones were shot down" in window.view.text
 
 
-def test_url_import_says_when_this_build_cannot(qtbot, window, errors, monkeypatch):
-    from desktop_app.core import importers
+def test_a_hostile_page_imported_by_url_and_shown_fetches_nothing_but_itself(qtbot, window, monkeypatch):
+    from desktop_app.ui.dialogs import prompts
+    from tests.core.importers.conftest import HOSTILE, RecordingServer, Route
 
-    monkeypatch.delattr(importers, "import_url", raising=False)
-    press(window, Qt.Key.Key_L, CTRL)
-    assert errors == ["URL import is not available in this build."]
+    with RecordingServer() as web:
+        page = (HOSTILE / "remote-resources.html.in").read_bytes().replace(b"__SERVER__", web.url.encode())
+        assert page.count(web.url.encode()) > 20  # images, fonts, styles, frames, scripts: all pointing here
+        web.routes["/page"] = Route(page)
+        monkeypatch.setattr(prompts, "ask_url", lambda parent: web.url + "/page")
+        with qtbot.waitSignal(window.importFinished, timeout=20_000):
+            press(window, Qt.Key.Key_L, CTRL)
+        assert window.article.source_url == web.url + "/page"
+        assert "at least one member of a pro-Iranian group had been killed" in window.view.text
+        window.grab()  # painted, as the analyst sees it
+        qtbot.wait(300)
+        assert web.requests == ["/page"]
 
 
-def test_url_import_uses_the_importer_when_there_is_one(qtbot, window, monkeypatch):
-    from desktop_app.core import importers
-    from desktop_app.core.importers import ImportedArticle
+def test_an_address_that_is_not_http_is_one_sentence(qtbot, window, errors, monkeypatch):
     from desktop_app.ui.dialogs import prompts
 
-    fetched = []
-
-    def import_url(url):
-        fetched.append(url)
-        return ImportedArticle(text="Headline\n\nBody text.", title="Headline", original=b"<html>x</html>",
-                               media_type="text/html", source_url=url)
-
-    monkeypatch.setattr(importers, "import_url", import_url, raising=False)
-    monkeypatch.setattr(prompts, "ask_url", lambda parent: "https://example.org/a")
+    monkeypatch.setattr(prompts, "ask_url", lambda parent: "ftp://example.org/a.txt")
     with qtbot.waitSignal(window.importFinished, timeout=20_000):
         press(window, Qt.Key.Key_L, CTRL)
-    assert fetched == ["https://example.org/a"] and window.article.source_url == "https://example.org/a"
+    assert len(errors) == 1 and "http" in errors[0] and "\n" not in errors[0]
+    assert window.workspace.articles() == []
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path):
@@ -616,24 +617,6 @@ def test_export_reports_progress_and_can_be_cancelled_when_the_exporter_allows(q
     with qtbot.waitSignal(cancelled.signals.failed, timeout=10_000) as blocker:
         window.pool.start(cancelled)
     assert blocker.args == ["Export cancelled; nothing was written."]
-
-
-def test_export_without_progress_parameters_is_called_without_them(qtbot, window, monkeypatch, tmp_path):
-    from desktop_app.core import exporters
-    from desktop_app.ui.workers import ExportTask
-
-    calls = []
-
-    def export(workspace, ids, fmt, path, options=None):
-        calls.append(ids)
-        return tmp_path / "out.json"
-
-    monkeypatch.setattr(exporters, "export", export)
-    task = ExportTask(window.workspace, [7], "json", str(tmp_path / "out.json"), exporters.ExportOptions())
-    assert not task.can_cancel
-    with qtbot.waitSignal(task.signals.finished, timeout=10_000):
-        window.pool.start(task)
-    assert calls == [[7]]
 
 
 def test_imports_run_off_the_gui_thread(qtbot, window, monkeypatch):

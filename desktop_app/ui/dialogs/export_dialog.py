@@ -31,18 +31,8 @@ from ..present import short
 from ..workers import ExportTask
 from . import prompts
 
-FORMAT_LABELS = {
-    "docx": "Word briefing (.docx)",
-    "json": "W3C Web Annotation (.json)",
-    "claimreview": "ClaimReview (.json)",
-    "csv": "Spreadsheet (.csv)",
-    "md": "Markdown (.md)",
-}
-
-
 def _suffix(fmt: str) -> str:
-    entry = exporters.FORMATS.get(fmt)
-    return entry[0] if entry else f".{fmt}"
+    return next((f.suffix for f in exporters.formats() if f.name == fmt), f".{fmt}")
 
 
 class ExportDialog(QDialog):
@@ -60,7 +50,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox(objectName="format")
         for fmt in exporters.formats():
-            self.format.addItem(FORMAT_LABELS.get(fmt, fmt), fmt)
+            self.format.addItem(fmt.label, fmt.name)
         docx = self.format.findData("docx")
         if docx >= 0:
             self.format.setCurrentIndex(docx)
