@@ -6,17 +6,22 @@ place off if positions were passed through unchanged.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     """Converts between Python string offsets and Qt (UTF-16) document positions."""
 
     def __init__(self, text: str):
-        # Offsets (in Python characters) of characters outside the Basic Multilingual Plane.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Offsets (in Python characters) of characters outside the Basic Multilingual Plane
+        # (found by the regex engine: a Python loop over a 1 MB article costs 70 ms).
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
         self.length = len(text)
 
