@@ -1,0 +1,104 @@
+"""A child process for the startup and memory benchmarks (not a benchmark itself).
+
+    python benchmarks/gui_child.py startup-app DB     claimdesk --db DB gui, up to its first paint
+    python benchmarks/gui_child.py startup-bare       a bare QMainWindow, up to its first paint
+    python benchmarks/gui_child.py memory-app DB N    the app on DB, opening its first N articles
+    python benchmarks/gui_child.py memory-bare        a bare QMainWindow, shown
+
+Startup modes exit the moment the first paint event reaches a window, so both sides
+pay the same for everything before it and nothing after. Memory modes print the
+peak resident set size (ru_maxrss, in KiB) and exit.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def _exit_on_first_paint(app) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window().isVisible():
+                sys.stdout.write("painted\n")
+                sys.stdout.flush()
+                os._exit(0)
+            return False
+
+    app._first_paint = FirstPaint()
+    app.installEventFilter(app._first_paint)
+
+
+def startup_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    _exit_on_first_paint(app)
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+
+
+def startup_app(db: str) -> None:
+    from desktop_app.ui import app as app_module
+
+    make_app = app_module.make_app
+
+    def instrumented():
+        app = make_app()
+        _exit_on_first_paint(app)
+        return app
+
+    app_module.make_app = instrumented
+    from desktop_app.cli import main
+
+    main(["--db", db, "gui"])
+
+
+def _peak_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def memory_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    window.grab()
+    print(_peak_kib())
+
+
+def memory_app(db: str, articles: int) -> None:
+    from desktop_app.core.workspace import Workspace
+    from desktop_app.ui.app import make_app
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.settings import Settings
+
+    app = make_app()
+    settings = Settings(Path(os.environ["CLAIMDESK_BENCH_SETTINGS"]))
+    window = MainWindow(Workspace.open(db), settings, persist=False)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    ids = [a.id for a in window.workspace.articles()][:articles]
+    for article_id in ids:
+        window.open_article(article_id)
+        app.processEvents()
+    window.grab()
+    print(_peak_kib())
+
+
+if __name__ == "__main__":
+    mode, args = sys.argv[1], sys.argv[2:]
+    {"startup-app": lambda: startup_app(args[0]), "startup-bare": startup_bare,
+     "memory-app": lambda: memory_app(args[0], int(args[1])), "memory-bare": memory_bare}[mode]()
