@@ -118,6 +118,12 @@ _UNITS = frozenset("""percent prozent km kilometre kilometres kilometer kilomete
 _YEAR_CONTEXT = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
     mid summer winter spring autumn sommer winter frühjahr herbst""".split())
 _NO_ONE = frozenset("no any every some the this that each which a".split())
+_NEVER_ONE = frozenset("no any every some each".split())
+# After "that one", "the one": a word that can start a noun phrase makes "one" a count ("that one militia fighter").
+_COUNTED_AFTER_ONE = re.compile(r"[ \t]+(?!(?:of|who|which|that|is|was|were|are|has|had|in|on|at|to|and|or|but|"
+                                r"thing|day|time|way|another|more|side)\b)[a-z][a-z-]*\b")
+_FULL_MONTHS = frozenset("january february march april may june july august september october november december "
+                         "januar februar märz juni juli oktober dezember".split())
 _LOWER_AFTER_DOT = re.compile(r"\.\s*[a-zäöüß]")
 _MONTHS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
@@ -172,8 +178,9 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
         return True  # "30 km", "7 October", "5 per cent"
     before = text[max(0, start - 24):start]
     prev = before.split()[-1:] if before[-1:].isspace() else []
-    if prev and prev[0].rstrip(".").lower() in _MONTHS:
-        return True  # "Feb 11", "October 7"
+    if prev and prev[0].rstrip(".").lower() in _MONTHS and not (
+            prev[0].endswith(".") and prev[0][:-1].lower() in _FULL_MONTHS):
+        return True  # "Feb 11", "October 7"; but "... on 12 March. Two clinics" starts a sentence
     if digits:
         if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
             return True
@@ -186,8 +193,9 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
             return True  # "Iryna, 54, who lives ..."
         if language == "de" and first == "." and (_DE_ORDINAL.search(before) or _LOWER_AFTER_DOT.match(after)):
             return True  # "am 7. Oktober", "die 3. Division", "7. des Monats"
-    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE) or _ONE_AFTER.match(after)):
-        return True  # "no one", "one of the reasons", "one another"
+    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE and (
+            prev[0].lower() in _NEVER_ONE or not _COUNTED_AFTER_ONE.match(after))) or _ONE_AFTER.match(after)):
+        return True  # "no one", "the one who", "one of the reasons", "one another"; not "that one militia fighter"
     return False
 
 
