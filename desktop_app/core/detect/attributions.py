@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
-from .reporting import PRONOUNS, REPORTING, SOURCE_NOUNS, person_name, subject_after, subject_before, verb_head
+from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
+                        subject_after, subject_before, verb_head)
 
 _CUES = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
@@ -23,7 +24,17 @@ _CUES = {
 }
 _PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
-_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b", re.I)
+_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
+                          r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
+# Whom a source told: "told Citadel Radio", "told our correspondent", "told partners" (up to a few words).
+_TOLD = frozenset("told tells tell".split())
+_TOLD_OBJECT_WORDS = frozenset("the our a an his her their its local state foreign international".split())
+MAX_TOLD_OBJECT_WORDS = 4
+# "Most were claimed by", "Most of them were claimed by": a quantifier is the subject of the passive.
+_QUANTIFIER_SUBJECT = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
+                                 r"(?:\s+of\s+(?:them|these|those))?\s+")
+# "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
+_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
 _DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
                           r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
@@ -67,6 +78,31 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     if not phrase:
         return None
     return pos + len(phrase), phrase
+
+
+_PLURALS = frozenset("police people staff military".split())
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a source phrase: the word before a modifier ("residents | of communities ...")."""
+    for k in range(1, len(words)):
+        if words[k].lower() in POSTMODIFIER_START:
+            return words[k - 1]
+    return words[-1]
+
+
+def _told_object_end(text: str, pos: int, hi: int, language: str) -> int:
+    """End of the object of "told": the outlet or people told."""
+    stop = STOPWORDS[language]
+    end, n = pos, 0
+    for t in TOKEN.finditer(text, pos, min(hi, pos + 60)):
+        w, lw = t.group(), t.group().lower()
+        if not w[0].isalpha() or n >= MAX_TOLD_OBJECT_WORDS or (lw in stop and lw not in _TOLD_OBJECT_WORDS):
+            break
+        n += 1
+        if lw not in _TOLD_OBJECT_WORDS:
+            end = t.end()
+    return end
 
 
 class _Spans:
@@ -133,9 +169,15 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 start, end, source, where = v.start(), after[0], after[1], v.end()
         if start is None or not source:
             continue
-        if (source.split()[-1].lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
-                and not any(w[0].isupper() for w in source.split())):
+        words = source.split()
+        head = _head(words)
+        if (head.lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
+                and not any(w[0].isupper() for w in words)):
             continue
+        if lang == "en" and v.group() in PLURAL_ONLY_VERBS and not (head.endswith("s") or head.lower() in _PLURALS):
+            continue  # "the UN report": a noun, not "the sources report"
+        if end == v.end() and v.group() in _TOLD:
+            end = _told_object_end(text, end, sent_end, lang)
         own = _OWN_ACCOUNT.match(text, end)
         if own:
             end = own.end()
@@ -144,8 +186,16 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         sent_start, sent_end = doc.sentence(m.start())
         after = subject_after(text, m.end(), sent_end, lang)
         if after:
+            calling = _CALLING_ITSELF.match(text, after[0])
+            named = subject_after(text, calling.end(), sent_end, lang) if calling else None
+            if named:
+                after = named
             aux = _PASSIVE_AUX.search(text, max(sent_start, m.start() - 30), m.start())
-            found.append(Attribution(aux.start() if aux else m.start(), after[0], after[1], m.end(), 0.8))
+            start = aux.start() if aux else m.start()
+            quantifier = _QUANTIFIER_SUBJECT.match(text, sent_start)
+            if quantifier and quantifier.end() == start:
+                start = sent_start
+            found.append(Attribution(start, after[0], after[1], m.end(), 0.8))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Attribution] = []
     for a in found:

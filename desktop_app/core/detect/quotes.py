@@ -124,6 +124,22 @@ def _closes_strongly(text: str, i: int) -> bool:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?;\"“”„«»\n]")
+# After a closing mark: the sentence ends ('...facilities".' / '...wars."' then a new sentence or line).
+_SENTENCE_ENDS = re.compile(r"[.!?]?[\"”’»«]?(?:[ \t]*(?:\n|$)|[ \t]+(?=[A-ZÄÖÜ\"“„«»‘]))")
+MAX_LEAD_IN_WORDS = 6
+MIN_FRAMED_QUOTE_WORDS = 8
+
+
+def _frames_only(text: str, verb_end: int, open_mark: int, inner: str, close: int) -> bool:
+    """'He added that the United States was "determined and prepared to ..."': a reporting clause whose own
+    words are a short lead-in to a quote that ends the sentence and says the claim (a clause of its own, at
+    least twice as long as the lead-in) only frames the quote. A short quoted phrase ('Die Armee sprach von
+    einem „feigen terroristischen Angriff“', "Russia says it hit 'military infrastructure'") stays an
+    attribution: the reporter's words carry the claim."""
+    lead_in = len(text[verb_end:open_mark].split())
+    quoted = len(inner.split())
+    return (lead_in <= MAX_LEAD_IN_WORDS and quoted >= max(MIN_FRAMED_QUOTE_WORDS, 2 * lead_in)
+            and _SENTENCE_ENDS.match(text, close + 1) is not None)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -170,7 +186,8 @@ def find_quotes(doc: Document) -> list[Quote]:
                         or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
-                    if re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark]):
+                    if (re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark])
+                            or _frames_only(text, v.end(), open_mark, inner, close)):
                         clause = (min(subj[0], v.start()), v.end())
                     confidence = 0.85
             elif colon:

@@ -16,8 +16,15 @@ from .lexicon import STOPWORDS, TOKEN, trie_pattern
 _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
-             r"posted|continued|replied|asked|argued|admitted|revealed|disclosed|indicated|suggested|accused")
-EN_REPORTING = re.compile(r"\b" + trie_pattern(_EN_VERBS.split("|")) + r"\b")
+             r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
+             r"report|confirm|claim|estimate|warn|deny|allege|note")
+#: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
+PLURAL_ONLY_VERBS = frozenset("report confirm claim estimate warn deny allege note".split())
+# Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
+_EN_CHARACTERISING = r"condemned|described|denounced|branded|dismissed|labell?ed"
+EN_REPORTING = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
+                          + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
+                          + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
@@ -58,6 +65,10 @@ SOURCE_NOUNS = frozenset("""sources source officials official ministry military 
     council coalition forces force rebels militia militants observatory monitor organisation organization
     hospital officer officers diplomats diplomat investigators experts report media outlets channel outlet
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
+    division directorate department cluster partners partner unit bureau command commission team people
+    survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
+    paramedics nurses commissioner union association federation institute programme program board panel
+    watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
 _EN_CONNECTORS = frozenset("of the a an for and al bin de von".split())
 _DE_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -127,6 +138,8 @@ def person_name(phrase: str) -> tuple[str | None, str]:
     if not best:
         return None, phrase.strip()
     name = " ".join(best)
+    if best[-1].endswith(("'s", "’s")) and not phrase.rstrip(" ,").endswith(best[-1]):
+        return None, phrase.strip()  # "Prime Minister Mohammed Shia al-Sudani's office": his office, not him
     title = phrase.replace(name, "").strip(" ,")
     return name, _LEADING_ARTICLE.sub("", title)
 
@@ -137,24 +150,34 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     floor = max(lo, pos - 30)
     space = text.rfind(" ", floor, pos - 1)
     last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
+    postmodified = False
     if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS
                      or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
-        return None
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 90), pos)]
+        if language != "en" or not (last.isalpha() and last.islower()):
+            return None
+        postmodified = True  # "people living near the airport told": the head may be further back
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 120), pos)]
     i = len(tokens) - 1
     if i < 0:
         return None
-    # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
-    # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
     phrase_end = None
-    if tokens[i][2] == ",":
+    named = False
+    if postmodified:
+        head = _postmodified_head(tokens, i)
+        if head is None:
+            return None
+        phrase_end, i = tokens[i][1], head
+    elif tokens[i][2] == ",":
+        # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
+        # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
         j = i - 1
-        while j >= 0 and tokens[j][2] != "," and i - j <= 10:
+        while j >= 0 and tokens[j][2] != "," and i - j <= MAX_PARENTHESIS_TOKENS:
             j -= 1
         if j < 0 or tokens[j][2] != ",":
             return None
         if all(_is_name_word(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
             phrase_end = tokens[i - 1][1]
+            named = True
         i = j - 1
         if i < 0:
             return None
@@ -206,8 +229,13 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
         start = s
         k -= 1
     if start is None or not head_ok:
+        if named:
+            # "A survivor who hid in the bush, Yakubu Danladi, told": a description opens the sentence.
+            return _described_name(text, tokens, i, lo, phrase_end)
         return None
     phrase = text[start:phrase_end or tokens[i][1]]
+    if all(w.lower() in stop for w in phrase.split()):
+        return None  # "An estimated 18,500": an article, not a source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
     while True:
         first = phrase.split(None, 1)
@@ -226,6 +254,41 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
         start += len(phrase) - len(rest[1])
         phrase = rest[1]
     return start, phrase
+
+
+MAX_PARENTHESIS_TOKENS = 16
+MAX_DESCRIPTION_TOKENS = 12
+MAX_POSTMODIFIER_TOKENS = 8
+# Words that may start what follows a source's head noun: "residents of ...", "people living near ...".
+POSTMODIFIER_START = _POSTMODIFIER_START = frozenset("of in at near along from close living working based inside outside around "
+                                "across on".split())
+_NOT_IN_POSTMODIFIER = frozenset("was were is are had has have been be will would could said says told "
+                                 "that which who".split())
+
+
+def _postmodified_head(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of a source noun followed by a modifier that runs to token i ("Residents | of communities along
+    the road"), or None."""
+    for k in range(i - 1, max(-1, i - MAX_POSTMODIFIER_TOKENS - 1), -1):
+        w = tokens[k][2]
+        lw = w.lower()
+        if not w[0].isalpha() or lw in _NOT_IN_POSTMODIFIER:
+            return None
+        if lw in SOURCE_NOUNS and tokens[k + 1][2].lower() in _POSTMODIFIER_START:
+            return k
+    return None
+
+
+def _described_name(text: str, tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
+    """The description that opens the sentence before a name in commas, with the name: (start, phrase)."""
+    if tokens[0][0] != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
+        return None
+    first = tokens[0][2]
+    if not first[:1].isupper() or any(t[2] == "," for t in tokens[:comma + 1]):
+        return None
+    if not (first.lower() in ("a", "an", "the") or any(t[2].lower() in SOURCE_NOUNS for t in tokens[:4])):
+        return None
+    return tokens[0][0], text[tokens[0][0]:name_end]
 
 
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
