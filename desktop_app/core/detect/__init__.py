@@ -7,6 +7,7 @@ on every article as it is opened. `suggest(text)` is the whole interface.
 """
 from __future__ import annotations
 
+from .anchors import find_anchors
 from .attributions import find_attributions
 from .casualties import find_casualties
 from .document import Document
@@ -36,8 +37,9 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     lang = (language or detect_language(text)).lower()[:2]
     if lang not in LANGUAGES:
         lang = "en"
-    doc = Document(text, lang)
-    figures = find_figures(text, lang)
+    found_anchors = find_anchors(text, lang)
+    doc = Document(text, lang, found_anchors)
+    figures = find_figures(text, lang, found_anchors)
     casualties = find_casualties(doc, figures)
     statistics = find_statistics(doc, figures, [(c.start, c.end) for c in casualties])
     quotes = find_quotes(doc)

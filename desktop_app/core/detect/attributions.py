@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import anchors
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
 from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
@@ -22,6 +23,8 @@ _CUES = {
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
 }
+anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
+anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter".split())
 _PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
 _OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
@@ -122,7 +125,8 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
     text, lang = doc.text, doc.language
     clauses = _Spans(quote_clauses)
     found: list[Attribution] = []
-    for m in _CUES[lang].finditer(text):
+    found_anchors = doc.anchors
+    for m in anchors.matches_at(_CUES[lang], text, found_anchors[anchors.CUE]):
         _, sent_end = doc.sentence(m.start())
         if m.group().strip().lower() == "zufolge":
             subj = subject_before(text, m.start(), doc.sentence(m.start())[0], lang)
@@ -138,7 +142,8 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         source = re.sub(r"-?[Aa]ngaben$", "", source) or source  # "Armeeangaben", "UN-Angaben"
         found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
                                  m.end(), 0.85))
-    for v in REPORTING[lang].finditer(text):
+    verbs = found_anchors[anchors.VERB]
+    for v in anchors.matches_at(REPORTING[lang], text, verbs):
         if clauses.overlaps(v.start(), v.end()):
             continue
         if lang == "en" and text.startswith(" by ", v.end()):
@@ -182,7 +187,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         if own:
             end = own.end()
         found.append(Attribution(start, end, source, where, confidence))
-    for m in _PASSIVE.finditer(text) if lang == "en" else ():
+    for m in anchors.matches_at(_PASSIVE, text, verbs) if lang == "en" else ():
         sent_start, sent_end = doc.sentence(m.start())
         after = subject_after(text, m.end(), sent_end, lang)
         if after:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import anchors
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
 from .numbers import EXACT, Figure
@@ -54,6 +55,8 @@ _CUE_STARTS = {
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
+for _lang, _words in _CUE_STARTS.items():
+    anchors.register(_lang, anchors.CATEGORY, _words.split())
 _RIGHT = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
                            + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
           for lang, cues in _CUES.items()}
@@ -87,7 +90,9 @@ _TOLL = {
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
-_TOLL_WORD = {"en": re.compile(r"toll|[Nn]umber of"), "de": re.compile(r"Zahl der")}
+# Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
+anchors.register("en", anchors.TOLL, ["toll", "number", "Number"])
+anchors.register("de", anchors.TOLL, ["Zahl"])
 _CONJUNCTION = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
@@ -130,6 +135,10 @@ _PERSONS = {
         Mensch""",
 }
 _PERSON_SCAN = {lang: re.compile(r"\b" + trie_pattern(words.split()) + r"\b(?!['’-])") for lang, words in _PERSONS.items()}
+for _lang, _words in _PERSONS.items():
+    anchors.register(_lang, anchors.PERSON, _words.split())
+anchors.register("en", anchors.NOBODY, "no No nobody Nobody none None".split())
+anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine".split())
 _ONE_BEFORE = {
     "en": re.compile(r"\b[Aa]n?\s+(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
     "de": re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[\w-]+\s+)?$"),
@@ -161,7 +170,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
     text, lang = doc.text, doc.language
     right, aux = _RIGHT[lang], _AUX_TO_CUE[lang]
     out: list[Casualty] = []
-    for m in _PERSON_SCAN[lang].finditer(text):
+    for m in anchors.matches_at(_PERSON_SCAN[lang], text, doc.anchors[anchors.PERSON]):
         pos, who = m.start(), m.group()
         before = _ONE_BEFORE[lang].search(text, max(0, pos - 40), pos)
         if before is not None:  # "a man was killed", "ein Soldat wurde getötet"
@@ -179,7 +188,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
                 end = tail.end()
             figure = Figure(m.start(), m.end(), m.start(), 1, EXACT, spelled=True)
             out.append(Casualty(verb.start(), end, 1, EXACT, _category(verb), who, 0.75, figure))
-    for m in _NOBODY[lang].finditer(text):
+    for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
         a = aux.match(text, m.end())
         cue = right.match(text, a.end())
         if cue is None:
@@ -228,7 +237,8 @@ class _Finder:
         self.lang = doc.language
         self.figures = figures
         self.starts = [f.value_start for f in figures]
-        self.toll_words = sorted(m.start() for m in _TOLL_WORD[doc.language].finditer(doc.text))
+        self.toll_words = doc.anchors[anchors.TOLL]
+        self.category_words = doc.anchors[anchors.CATEGORY]
 
     def figure_at(self, pos: int, until: int) -> Figure | None:
         """The first figure whose numeral starts in [pos, until)."""
@@ -244,11 +254,15 @@ class _Finder:
     def right(self, f: Figure) -> tuple[int, str, int, str, bool] | None:
         """A category word after the figure in its clause: (cue_end, category, cue_start, who_words, coordinated)."""
         text, lang = self.text, self.lang
+        words = self.category_words
+        i = bisect_left(words, f.end)
+        if i == len(words) or words[i] >= f.end + 160:
+            return None  # no category word close after the figure: the common case, decided at once
         _, sent_end = self.doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 160)
-        m = _RIGHT[lang].search(text, f.end, limit)
+        m = _RIGHT[lang].search(text, words[i], limit)
         if m is None:
-            return None  # no category word in the rest of the sentence: the common case, decided at once
+            return None  # none in the rest of the sentence
         end = self.clause_end(f.end, limit)
         np_end = end
         if end < m.start():

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from . import anchors
 from .lexicon import both_cases, trie_pattern
 
 EXACT = "exact"
@@ -37,12 +38,17 @@ _EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
 _SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
 _DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+_EN_NUMBER_WORDS = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
+_DE_NUMBER_PREFIX = trie_pattern(both_cases(
+    "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
+    "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split()))
 _WORD_SCAN = {
-    "en": re.compile(r"\b" + trie_pattern(both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))) + r"\b"),
-    "de": re.compile(r"\b" + trie_pattern(both_cases(
-        "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
-        "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())) + r"[a-zäöüß]*\b"),
+    "en": re.compile(r"\b" + trie_pattern(_EN_NUMBER_WORDS) + r"\b"),
+    "de": re.compile(r"\b" + _DE_NUMBER_PREFIX + r"[a-zäöüß]*\b"),
 }
+anchors.register("en", anchors.NUMBER, _EN_NUMBER_WORDS)
+_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+anchors.register_prefixes("de", _DE_NUMBER_PREFIX, but=both_cases(_DE_ARTICLES))  # the article is no numeral
 _EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
 _EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
 _A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
@@ -55,7 +61,6 @@ _VAGUE = {
     "hunderte": (200, "hundreds"), "hunderten": (200, "hundreds"), "tausende": (2000, "thousands"),
     "tausenden": (2000, "thousands"), "dutzend": (12, EXACT), "zehntausenden": (20000, "tens of thousands"),
 }
-_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 
 _QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than", "above": "more than",
@@ -199,11 +204,18 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
     return False
 
 
-def _numerals(text: str, language: str):
+def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
-    for m in _DIGIT_SCAN.finditer(text):
-        end = m.end()
+    digit = _DIGIT_SCAN.match
+    last_end = -1
+    for pos in found_anchors[anchors.DIGIT]:
+        if pos < last_end:
+            continue  # a digit inside the number before ("2,500")
+        m = digit(text, pos)
+        if m is None:
+            continue
+        last_end = end = m.end()
         scale = _SCALE.match(text, end)
         if scale:
             end = scale.end()
@@ -211,7 +223,11 @@ def _numerals(text: str, language: str):
         if value is not None:
             found.append((m.start(), end, value, EXACT, False))
     skip_until = -1
-    for m in _WORD_SCAN[language].finditer(text):
+    word_at = _WORD_SCAN[language].match
+    for pos in found_anchors[anchors.NUMBER]:
+        m = word_at(text, pos)
+        if m is None:
+            continue
         start, end = m.start(), m.end()
         if start < skip_until:
             continue
@@ -266,11 +282,13 @@ def _numerals(text: str, language: str):
     return out
 
 
-def find_figures(text: str, language: str = "en") -> list[Figure]:
+def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors | None = None) -> list[Figure]:
     """Every count in `text`, in order, with its qualifier; ranges ("10 to 15") are one figure."""
+    if found_anchors is None:
+        found_anchors = anchors.find_anchors(text, language)
     figures: list[Figure] = []
     skip_until = -1
-    for start, end, value, qualifier, spelled in _numerals(text, language):
+    for start, end, value, qualifier, spelled in _numerals(text, language, found_anchors):
         if start < skip_until:
             continue
         if _not_a_count(text, start, end, value, not spelled, language):

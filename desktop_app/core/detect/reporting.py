@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from . import anchors
 from .lexicon import STOPWORDS, TOKEN, trie_pattern
 
 _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
@@ -35,6 +36,9 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
 _DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
 DE_REPORTING = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
 REPORTING = {"en": EN_REPORTING, "de": DE_REPORTING}
+anchors.register("en", anchors.VERB, _EN_VERBS.split("|") + "condemned described denounced branded dismissed labeled "
+                 "labelled admitted".split())
+anchors.register("de", anchors.VERB, _DE_HEADS)
 # What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
 _AUXILIARY_VERBS = {"en": frozenset("has have had was were".split()), "de": frozenset("hat hatte haben hatten".split())}
 _VERB_ADVERBS = {
