@@ -42,6 +42,10 @@ _DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine
 _EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
                           r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
 _WIE = re.compile(r"^[Ww]ie\s+")
+_WIE_BEFORE = re.compile(r"\bwie\s+$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_ANGABEN = re.compile(r"-?[Aa]ngaben$")
+_DE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass(slots=True)
@@ -65,7 +69,7 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             break
         if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",
                                                              "eine", "einer", "eines", "einem", "von", "vom") \
-                and not re.search(r"(?:e|en|er|es|em)$", lw):
+                and not lw.endswith(_DE_ENDINGS):
             break
         if language == "de" and lw in ("mindestens", "mehr", "rund", "etwa", "wurden", "wurde", "sind", "waren",
                                        "seien", "haben", "hatten", "ist", "hat"):
@@ -139,7 +143,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 continue  # handled with its subject below
             continue
         source = _EVIDENCE_OF.sub("", np[1])
-        source = re.sub(r"-?[Aa]ngaben$", "", source) or source  # "Armeeangaben", "UN-Angaben"
+        source = _ANGABEN.sub("", source) or source  # "Armeeangaben", "UN-Angaben"
         found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
                                  m.end(), 0.85))
     verbs = found_anchors[anchors.VERB]
@@ -159,7 +163,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 if w:
                     source = source[w.end():]
                     confidence = 0.85
-                elif re.search(r"\bwie\s+$", text[max(sent_start, start - 5):start], re.I):
+                elif _WIE_BEFORE.search(text, max(sent_start, start - 5), start):
                     start = text.rfind("wie", sent_start, start) if text.rfind("wie", sent_start, start) >= 0 \
                         else text.rfind("Wie", sent_start, start)
                     confidence = 0.85
@@ -168,7 +172,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             after = subject_after(text, gap.end() if gap else v.end(), sent_end, lang)
             if after and after[0] - v.end() < 60 and (gap or person_name(after[1])[0]):
                 start, end, source, where = v.start(), after[0], after[1], v.end()
-        elif re.search(r",\s*$", text[max(sent_start, v.start() - 3):v.start()]):
+        elif _COMMA_BEFORE.search(text, max(sent_start, v.start() - 3), v.start()):
             after = subject_after(text, v.end(), sent_end, lang)  # "..., said the ministry."
             if after:
                 start, end, source, where = v.start(), after[0], after[1], v.end()

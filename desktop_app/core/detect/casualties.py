@@ -113,6 +113,7 @@ _NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
 _PARTITIVE_NOUN_CUE_TAIL = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
                                       + _NOUN_CUE_TAIL.pattern)
+_WORDEN_BEEN = re.compile(r"\s+(?:worden|been)\b")
 _NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _PARTICIPLE_CUES = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
 _OF_THE = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
@@ -358,8 +359,8 @@ class _Finder:
             if t:
                 who = _who(t.group(1), self.lang)
                 cue_end = t.end()
-        aux = re.match(r"\s+(?:worden|been)\b", text[cue_end:cue_end + 8])
-        p = _PARTITIVE.match(text, cue_end + (aux.end() if aux else 0))
+        aux = _WORDEN_BEEN.match(text, cue_end, cue_end + 8)
+        p = _PARTITIVE.match(text, aux.end() if aux else cue_end)
         if p is None:
             # "... were wounded in a drone attack on Erbil air base, two of them seriously"
             p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)

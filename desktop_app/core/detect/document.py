@@ -13,7 +13,7 @@ from .anchors import Anchors, find_anchors
 
 # A sentence ends at . ! ? (perhaps followed by a closing quote or bracket) before white space and
 # an upper-case letter, digit or opening quote; every line break ends one too (headlines, bullets).
-_SENTENCE_END = re.compile(r"[.!?][\"”“»«'’)]?[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
+_SENTENCE_END = re.compile(r"([.!?][\"”“»«'’)]?)[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
 _LINE_BREAK = re.compile(r"\n")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov st no nr jan feb mar apr jun jul aug sep sept "
@@ -46,7 +46,11 @@ class Document:
         line_start = self._line_starts[line]
         following = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(text)
         line_end = following - 1 if following > line_start and text[following - 1] == "\n" else following
+        if line_end == line_start:
+            found = self._lines[line] = ([line_start], [line_start])  # a blank line
+            return found
         starts = [line_start]
+        ends = []  # each sentence's end, without the white space before the next one
         for m in _SENTENCE_END.finditer(text, line_start, line_end):
             dot = m.start()
             if text[dot] == "." and dot and text[dot - 1].isalpha():
@@ -56,13 +60,11 @@ class Document:
                     if word in _ABBREVIATIONS or len(word) == 1:
                         continue  # "Gen. Smith", "U.S. officials", an initial
             starts.append(m.end())
-        # Each sentence's end, without the white space before the next one.
-        ends = starts[1:] + [following]
-        for i, start in enumerate(starts):
-            end = ends[i]
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            ends[i] = end
+            ends.append(m.end(1))
+        end = following
+        while end > starts[-1] and text[end - 1].isspace():
+            end -= 1
+        ends.append(end)
         found = self._lines[line] = (starts, ends)
         return found
 

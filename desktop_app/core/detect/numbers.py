@@ -111,6 +111,8 @@ def _words_before(text: str, pos: int, phrases) -> tuple[int, str] | None:
                 return start, phrase
     return None
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
+_DIGITS_ONLY = re.compile(_DIGITS)
+_AND = re.compile(r"\s*(?:and|und)\b", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(between|zwischen)\s+$", re.I)
 
 _NOT_COUNT_MARKS = frozenset("%‰°")
@@ -300,9 +302,9 @@ def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors
         between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) if r else None
         if r and qualifier == EXACT:
             word = r.group(1)
-            high = (_parse_digits(word, "", language) if word[0].isdigit() and re.fullmatch(_DIGITS, word)
+            high = (_parse_digits(word, "", language) if word[0].isdigit() and _DIGITS_ONLY.fullmatch(word)
                     else _parse_words(word, language) if not word[0].isdigit() else None)
-            joined_by_and = re.match(r"\s*(?:and|und)\b", text[end:r.end()], re.I) is not None
+            joined_by_and = _AND.match(text, end, r.end()) is not None
             if high is not None and high > value and (between or not joined_by_and):
                 qualifier = f"between {value:,} and {high:,}"
                 skip_until = r.end()

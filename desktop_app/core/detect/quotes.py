@@ -123,6 +123,11 @@ def _closes_strongly(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ",.!?;:"
 
 
+_LEAD = re.compile(r"[ \t]*,?[ \t]*")
+_COLON_SPEAKER = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
+_JUST_PUNCTUATION = re.compile(r"\s*[:,]?\s*")
+_NAMED_SUBJECT = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+")
+_APPOSITIVE_NAME = re.compile(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,")
 _SENTENCE_STOP = re.compile(r"[.!?;\"“”„«»\n]")
 # After a closing mark: the sentence ends ('...facilities".' / '...wars."' then a new sentence or line).
 _SENTENCE_ENDS = re.compile(r"[.!?]?[\"”’»«]?(?:[ \t]*(?:\n|$)|[ \t]+(?=[A-ZÄÖÜ\"“„«»‘]))")
@@ -157,8 +162,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         after_start = close + 1
         stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
         after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
-        lead = re.match(r"[ \t]*,?[ \t]*", text[after_start:after_end])
-        clause_start = after_start + (lead.end() if lead else 0)
+        clause_start = _LEAD.match(text, after_start, after_end).end()
         v = verbs.search(text, clause_start, after_end)
         if v and len(text[clause_start:v.start()].split()) <= 10 and (
                 text[close - 1] in ",!?" or text[after_start:after_start + 2].strip(" ") in (",", "")
@@ -178,7 +182,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         if speaker is None:
             sent_start, _ = doc.sentence(open_mark)
             head = text[sent_start:open_mark]
-            colon = re.search(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$", head)
+            colon = _COLON_SPEAKER.search(head)
             vs = list(verbs.finditer(text, sent_start, open_mark))
             if vs:
                 v = vs[-1]
@@ -186,7 +190,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                         or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
-                    if (re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark])
+                    if (_JUST_PUNCTUATION.fullmatch(text, v.end(), open_mark)
                             or _frames_only(text, v.end(), open_mark, inner, close)):
                         clause = (min(subj[0], v.start()), v.end())
                     confidence = 0.85
@@ -205,7 +209,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if vs:
                     subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
                 if subj is None:
-                    m = re.match(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+", text[prev[0]:prev[1]])
+                    m = _NAMED_SUBJECT.match(text[prev[0]:prev[1]])
                     if m and len(m.group().split()) >= 2:
                         subj = (prev[0], m.group())
                 if subj:
@@ -248,5 +252,5 @@ def borrow_headline_speakers(quotes: list[Quote], text: str) -> None:
 
 def _appositive_name(text: str, pos: int, hi: int) -> str | None:
     """', Minni Minnawi,' after a role: the person's name."""
-    m = re.match(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,", text[pos:pos + 60])
+    m = _APPOSITIVE_NAME.match(text[pos:pos + 60])
     return m.group(1) if m else None

@@ -208,7 +208,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
         upper = _is_name_word(w)
         if language == "de":
             ok = upper or lw in _DE_CONNECTORS or (
-                lw not in stop and re.search(r"(?:e|en|er|es|em)$", lw) is not None and start is not None)
+                lw not in stop and lw.endswith(_DE_ENDINGS) and start is not None)
             if k == i and not upper:
                 ok = False
         else:
@@ -248,7 +248,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
             phrase = first[1]
             continue
         break
-    if language == "de" and re.match(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b", phrase):
+    if language == "de" and _DE_ADVERBIAL.match(phrase):
         return None  # a sentence-initial adverbial, the subject comes after the verb
     if language == "en" and phrase.split()[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
                                                           "however", "yet", "but", "and"):
@@ -260,6 +260,10 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     return start, phrase
 
 
+_DE_ENDINGS = ("e", "en", "er", "es", "em")
+_DE_ENDINGS_AFTER = ("e", "en", "er", "es")
+_DE_ADVERBIAL = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
+_SPACES = re.compile(r"\s*")
 MAX_PARENTHESIS_TOKENS = 16
 MAX_DESCRIPTION_TOKENS = 12
 MAX_POSTMODIFIER_TOKENS = 8
@@ -297,8 +301,7 @@ def _described_name(text: str, tokens, comma: int, lo: int, name_end: int) -> tu
 
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
-    m = re.match(r"\s*", text[pos:hi])
-    pos += m.end() if m else 0
+    pos = _SPACES.match(text, pos, hi).end()
     end = pos
     words = 0
     stop = STOPWORDS[language]
@@ -308,7 +311,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             break
         upper = _is_name_word(w)
         if language == "de":
-            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
+            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:
             ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
                 words and lw not in stop and not lw.endswith(("ly", "ing")))
