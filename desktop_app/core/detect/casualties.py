@@ -200,7 +200,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Casualty:
     start: int
     end: int

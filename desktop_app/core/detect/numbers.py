@@ -18,7 +18,7 @@ from .lexicon import both_cases, trie_pattern
 EXACT = "exact"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
     start: int          # where the figure begins, its qualifier ("at least", "another") included
     end: int            # end of the numeral (a scale word such as "million" included)
@@ -73,43 +73,27 @@ _QUALIFIERS = {
     "beinahe": "about", "annähernd": "about", "schätzungsweise": "about", "weniger als": "fewer than",
 }
 _ANOTHER = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
-_WORD_SPANS = re.compile(r"\S+")
 _BEFORE_FIGURE = frozenset(_QUALIFIERS) | _ANOTHER
 _LAST_WORDS = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
+# A phrase of _BEFORE_FIGURE as whole words ending the text before a figure; the leftmost match is the longest.
+_PHRASE_BEFORE = re.compile(r"(?<!\S)(" + "|".join(
+    r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(_BEFORE_FIGURE, key=len, reverse=True))
+    + r")\s+$", re.I)
 
 
-def _words_before(text: str, pos: int, phrases) -> tuple[int, str] | None:
-    """The longest phrase of `phrases` (lower case, up to three words) ending just before `pos`."""
+def _words_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The longest qualifier ("at least", "mehr als", "another") ending just before `pos`: (start, phrase)."""
     if pos == 0 or not text[pos - 1].isspace():
         return None
     last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in _LAST_WORDS:
-        return None  # the common case: no qualifier, decided without building word lists
-    lo = max(0, pos - 26)
-    words = [(m.start(), m.group()) for m in _WORD_SPANS.finditer(text, lo, pos)]
-    if words and words[0][0] == lo and lo > 0 and not text[lo - 1].isspace():
-        words = words[1:]  # a word cut by the window
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(w for _, w in words[-n:]).lower()
-            if phrase in phrases:
-                return words[-n][0], phrase
-    return None
-    words = window.split()
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(words[-n:]).lower()
-            if phrase in phrases:
-                # Where the phrase starts in the text (its words are separated by single spaces or tabs).
-                at = window.rstrip()
-                for _ in range(n):
-                    at = at[:len(at.rstrip().rsplit(None, 1)[-1]) and len(at) - len(at.rsplit(None, 1)[-1])]
-                    at = at.rstrip()
-                start = pos - len(window) + len(at)
-                while text[start].isspace():
-                    start += 1
-                return start, phrase
-    return None
+        return None  # the common case: no qualifier, decided without a search
+    m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
+    if m is None:
+        return None
+    return m.start(), " ".join(m.group(1).split()).lower()
+
+
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
 _DIGITS_ONLY = re.compile(_DIGITS)
 _AND = re.compile(r"\s*(?:and|und)\b", re.I)
@@ -312,7 +296,7 @@ def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors
         fig_start = between.start() if between and qualifier.startswith("between") else start
         another = False
         if not qualifier.startswith("between"):
-            q = _words_before(text, start, _BEFORE_FIGURE)
+            q = _words_before(text, start)
             if q:
                 fig_start = q[0]
                 if q[1] in _ANOTHER:

@@ -55,7 +55,7 @@ _BETWEEN_VERB_AND_COUNT = frozenset("to for on at into onto from in with the a a
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Statistic:
     start: int
     end: int
