@@ -160,7 +160,40 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
         if language != "en" or not (last.isalpha() and last.islower()):
             return None
         postmodified = True  # "people living near the airport told": the head may be further back
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 120), pos)]
+    # Most subjects end within a few words: tokenise a short stretch first (from a space, so its tokens are
+    # those of the long one), and the long one only if the rules reach back past it.
+    space = text.rfind(" ", max(lo, pos - LONG_REACH), pos - SHORT_REACH) if pos - SHORT_REACH > lo else -1
+    if space >= 0:
+        tokens = [_NEED_MORE] + [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, space + 1, pos)]
+        try:
+            return _subject_in(text, tokens, lo, language, postmodified)
+        except _ReachedBack:
+            pass
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - LONG_REACH), pos)]
+    return _subject_in(text, tokens, lo, language, postmodified)
+
+
+class _ReachedBack(Exception):
+    pass
+
+
+class _NeedMoreTokens:
+    """Stands before the short stretch's tokens: looking at it means the long stretch is needed."""
+
+    def __getitem__(self, _):
+        raise _ReachedBack
+
+    def __iter__(self):
+        raise _ReachedBack
+
+
+_NEED_MORE = _NeedMoreTokens()
+SHORT_REACH = 48
+LONG_REACH = 120
+
+
+def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: bool) -> tuple[int, str] | None:
+    """subject_before on the tokens before the verb."""
     i = len(tokens) - 1
     if i < 0:
         return None
