@@ -9,6 +9,7 @@ prefix tree (lexicon.trie_pattern), so most attempts fail after a character or t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -75,6 +76,32 @@ def matches_at(pattern: re.Pattern, text: str, positions: list[int]):
         if m is not None:
             last_end = m.end()
             yield m
+
+
+_WORD_BEFORE = re.compile(r"\w+$")
+
+
+def matches_between(pattern: re.Pattern, text: str, positions: list[int], lo: int, hi: int) -> list[re.Match]:
+    """What `pattern.finditer(text, lo, hi)` gives, tried only at `positions` in [lo, hi): the start of every
+    match of `pattern` must be one of them, as it is for a pattern that starts with an anchor word. A word
+    that `hi` cuts is tried too (cut short, it may be a match of its own)."""
+    candidates = positions[bisect_left(positions, lo):bisect_left(positions, hi)]
+    if 0 < hi < len(text) and (text[hi - 1].isalnum() or text[hi - 1] == "_") and (
+            text[hi].isalnum() or text[hi] == "_"):
+        cut = _WORD_BEFORE.search(text, max(lo, hi - 64), hi)
+        if cut is not None and (cut.start() > lo or not (text[lo - 1:lo].isalnum() or text[lo - 1:lo] == "_")):
+            if not candidates or candidates[-1] < cut.start():
+                candidates = candidates + [cut.start()]
+    out = []
+    last_end = -1
+    for pos in candidates:
+        if pos < last_end:
+            continue
+        m = pattern.match(text, pos, hi)
+        if m is not None:
+            last_end = m.end()
+            out.append(m)
+    return out
 
 
 def find_anchors(text: str, language: str) -> Anchors:

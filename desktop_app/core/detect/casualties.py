@@ -20,6 +20,7 @@ from .numbers import EXACT, Figure
 from .reporting import REPORTING
 
 CATEGORIES = ("killed", "injured", "missing", "abducted", "displaced")
+_CATEGORY_SET = frozenset(CATEGORIES)
 
 _CUES = {
     "en": {
@@ -213,12 +214,17 @@ class Casualty:
 
 
 def _category(m: re.Match) -> str:
-    return next(c for c in CATEGORIES if m.groupdict().get(c))
+    """The category group that matched (the last group to close: "forced" closes inside "displaced")."""
+    category = m.lastgroup
+    return category if category in _CATEGORY_SET else next(c for c in CATEGORIES if m.groupdict().get(c))
 
 
 def _who(words: str, language: str) -> str | None:
     """The noun phrase naming the casualties: "US soldiers", "member of a pro-Iranian group"."""
-    words = _NOT_WHO_LEAD.sub("", words.strip())
+    words = words.strip()
+    lead = _NOT_WHO_LEAD.match(words)
+    if lead is not None:
+        words = words[lead.end():]
     out: list[str] = []
     aux = AUXILIARIES[language]
     for w in TOKEN.findall(words):
@@ -305,7 +311,8 @@ class _Finder:
             last = m
         if last is None or len(TOKEN.findall(text, f.end, last.start())) > 2 * MAX_WORDS_TO_CUE:
             return None
-        if self.figure_at(f.end, last.start()) is not None or REPORTING[self.lang].search(text, f.end, last.start()):
+        if self.figure_at(f.end, last.start()) is not None or anchors.matches_between(
+                REPORTING[self.lang], text, self.doc.anchors[anchors.VERB], f.end, last.start()):
             return None
         return last.end(), _category(last), last.start(), who_words, False
 

@@ -29,6 +29,7 @@ class Document:
         self._anchors = found_anchors
         self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self._lines: dict[int, tuple[list[int], list[int]]] = {}
+        self._last = (0, 0, 0)  # the sentence asked for last: (start, end, next start)
 
     @property
     def anchors(self) -> Anchors:
@@ -70,8 +71,17 @@ class Document:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding position `pos` (end excludes the following space)."""
-        starts, ends = self._sentences(bisect_right(self._line_starts, pos) - 1)
+        last = self._last
+        if last[0] <= pos < last[2]:
+            return last[0], last[1]  # rules ask about the same sentence many times in a row
+        line = bisect_right(self._line_starts, pos) - 1
+        starts, ends = self._sentences(line)
         i = bisect_right(starts, pos) - 1
+        if i + 1 < len(starts):
+            following = starts[i + 1]
+        else:
+            following = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(self.text) + 1
+        self._last = (starts[i], ends[i], following)
         return starts[i], ends[i]
 
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:

@@ -15,6 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import anchors
+from .anchors import matches_between
 from .document import Document
 from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
 
@@ -151,6 +153,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     """Quotes in text order with the phrase naming their speaker as written (see resolve_speakers)."""
     text, lang = doc.text, doc.language
     verbs = REPORTING[lang]
+    verb_anchors = doc.anchors[anchors.VERB]
     out: list[Quote] = []
     last: int | None = None  # paragraph start of the previous quote
     for open_mark, start, end, close in find_quote_spans(text):
@@ -163,7 +166,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
         after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
         clause_start = _LEAD.match(text, after_start, after_end).end()
-        v = verbs.search(text, clause_start, after_end)
+        found = matches_between(verbs, text, verb_anchors, clause_start, after_end)
+        v = found[0] if found else None
         if v and len(text[clause_start:v.start()].split()) <= 10 and (
                 text[close - 1] in ",!?" or text[after_start:after_start + 2].strip(" ") in (",", "")
                 and text[clause_start:clause_start + 1].islower() or text[close - 1] in ",!?"):
@@ -181,9 +185,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         # 2. Before the quote: 'Austin said: "...' / 'Zelensky: "...' / a reporting verb in the same sentence.
         if speaker is None:
             sent_start, _ = doc.sentence(open_mark)
-            head = text[sent_start:open_mark]
-            colon = _COLON_SPEAKER.search(head)
-            vs = list(verbs.finditer(text, sent_start, open_mark))
+            vs = matches_between(verbs, text, verb_anchors, sent_start, open_mark)
+            colon = _COLON_SPEAKER.search(text[sent_start:open_mark]) if not vs else None
             if vs:
                 v = vs[-1]
                 subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
@@ -204,7 +207,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         if speaker is None and not inherits:
             prev = doc.previous_sentence(open_mark)
             if prev is not None and open_mark - prev[1] < 400:
-                vs = list(verbs.finditer(text, prev[0], prev[1]))
+                vs = matches_between(verbs, text, verb_anchors, prev[0], prev[1])
                 subj = None
                 if vs:
                     subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)

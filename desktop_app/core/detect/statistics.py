@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
@@ -17,6 +18,8 @@ from .reporting import REPORTING, SOURCE_NOUNS
 
 MAX_NOUN_WORDS = 4
 MAX_TAIL_WORDS = 6
+# Enough words after a figure for its partitive ("of the 31"), its noun and its tail.
+MAX_WORDS_LOOKED_AT = 24
 
 _TAIL_STOP = {
     "en": frozenset("and or but which that who whom whose used when while where because although according said "
@@ -65,8 +68,8 @@ class Statistic:
     confidence: float
 
 
-def _words(text: str, start: int, end: int):
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, most: int = 1000):
+    return [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, start, end), most)]
 
 
 def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
@@ -119,7 +122,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         limit = min(sent_end, f.end + 200)
         punct = _PUNCT_STOP.search(text, f.end, limit)
         clause_end = punct.start() if punct else limit
-        words = _words(text, f.end, clause_end)
+        words = _words(text, f.end, clause_end, MAX_WORDS_LOOKED_AT)
         # The words of the next figure's claim are not this one's tail ("40 beds | for a population of ...").
         tail_limit = clause_end
         if index + 1 < len(figures) and figures[index + 1].start < clause_end:
