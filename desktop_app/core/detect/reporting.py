@@ -222,56 +222,44 @@ def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: b
     if i >= 0 and tokens[i][2].lower() in pronouns:
         return tokens[i][0], tokens[i][2]
     stop = STOPWORDS[language]
-    start = None
+    # The head, next to the verb: a name, or (in English) a noun such as "officials".
+    start, _, w = tokens[i]
+    if w == "," or not (_is_name_word(w) or (language != "de" and w.lower() in SOURCE_NOUNS)):
+        if named:
+            # "A survivor who hid in the bush, Yakubu Danladi, told": a description opens the sentence.
+            return _described_name(text, tokens, i, lo, phrase_end)
+        return None
+    # Its modifiers, leftwards.
     lowercase_modifiers = 0
-    head_ok = False
-    k = i
+    k = i - 1
     while k >= 0:
-        s, e, w = tokens[k]
-        lw = w.lower()
+        s, _, w = tokens[k]
         if w == ",":
             # "A spokeswoman, Svitlana Vovk, told": an apposition names the person.
             j = k - 1
             while j >= 0 and tokens[j][2] != "," and k - j <= 6:
                 j -= 1
-            if start is not None and j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
+            if j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
                 k = j - 1
                 continue
             break
-        upper = _is_name_word(w)
+        lw = w.lower()
         if language == "de":
-            ok = upper or lw in _DE_CONNECTORS or (
-                lw not in stop and lw.endswith(_DE_ENDINGS) and start is not None)
-            if k == i and not upper:
-                ok = False
-        else:
-            if upper:
-                ok = True
-            elif lw in SOURCE_NOUNS:
-                ok = True
-            elif lw in _EN_CONNECTORS or lw == "'s":
-                ok = start is not None
-            elif lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
-                ok = start is not None and k > 0 and tokens[k - 1][2][:1].isupper()
+            if not (w[0].isupper() or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS))
+                    or _is_name_word(w)):
+                break
+        elif not (w[0].isupper() or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or lw == "'s" or _is_name_word(w)):
+            if lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
+                if not (k > 0 and tokens[k - 1][2][:1].isupper()):
+                    break
+            elif w[0].isalpha() and lw not in stop and not lw.endswith("ly") and lowercase_modifiers < 2:
+                lowercase_modifiers += 1
             else:
-                ok = (start is not None and w[0].isalpha() and lw not in stop and not lw.endswith("ly")
-                      and lowercase_modifiers < 2)
-                lowercase_modifiers += ok
-            if k == i and not (upper or lw in SOURCE_NOUNS):
-                ok = False
-        if not ok:
-            break
-        if k == i:
-            head_ok = True
+                break
         start = s
         k -= 1
-    if start is None or not head_ok:
-        if named:
-            # "A survivor who hid in the bush, Yakubu Danladi, told": a description opens the sentence.
-            return _described_name(text, tokens, i, lo, phrase_end)
-        return None
     phrase = text[start:phrase_end or tokens[i][1]]
-    if all(w.lower() in stop for w in phrase.split()):
+    if stop.issuperset(phrase.lower().split()):
         return None  # "An estimated 18,500": an article, not a source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
     while True:
