@@ -39,16 +39,17 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
 _SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
 _DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
 _EN_NUMBER_WORDS = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
-_DE_NUMBER_PREFIX = trie_pattern(both_cases(
+_DE_NUMBER_PREFIXES = both_cases(
     "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
-    "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split()))
+    "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())
+_DE_NUMBER_PREFIX = trie_pattern(_DE_NUMBER_PREFIXES)
 _WORD_SCAN = {
     "en": re.compile(r"\b" + trie_pattern(_EN_NUMBER_WORDS) + r"\b"),
     "de": re.compile(r"\b" + _DE_NUMBER_PREFIX + r"[a-zäöüß]*\b"),
 }
 anchors.register("en", anchors.NUMBER, _EN_NUMBER_WORDS)
 _DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
-anchors.register_prefixes("de", _DE_NUMBER_PREFIX, but=both_cases(_DE_ARTICLES))  # the article is no numeral
+anchors.register_prefixes("de", _DE_NUMBER_PREFIXES, but=both_cases(_DE_ARTICLES))  # the article is no numeral
 _EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
 _EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
 _A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
