@@ -7,6 +7,7 @@ on every article as it is opened. `suggest(text)` is the whole interface.
 """
 from __future__ import annotations
 
+from .anchors import find_anchors
 from .attributions import find_attributions
 from .casualties import find_casualties
 from .document import Document
@@ -36,8 +37,9 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     lang = (language or detect_language(text)).lower()[:2]
     if lang not in LANGUAGES:
         lang = "en"
-    doc = Document(text, lang)
-    figures = find_figures(text, lang)
+    found_anchors = find_anchors(text, lang)
+    doc = Document(text, lang, found_anchors)
+    figures = find_figures(text, lang, found_anchors)
     casualties = find_casualties(doc, figures)
     statistics = find_statistics(doc, figures, [(c.start, c.end) for c in casualties])
     quotes = find_quotes(doc)
@@ -63,16 +65,17 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
             q.speaker = book.full_name(q.speaker) or q.speaker
 
     out: list[Suggestion] = []
+    detected = Suggestion.detected
     for c in casualties:
-        out.append(Suggestion("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
+        out.append(detected("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
                               {"count": c.count, "qualifier": c.qualifier, "category": c.category, "who": c.who}))
     for s in statistics:
-        out.append(Suggestion("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
+        out.append(detected("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
                               {"count": s.count, "qualifier": s.qualifier, "category": s.category}))
     for q in quotes:
-        out.append(Suggestion("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker}))
+        out.append(detected("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker}))
     for a in attributions:
-        out.append(Suggestion("attribution", a.start, a.end, text[a.start:a.end], a.confidence,
+        out.append(detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence,
                               {"attributed_to": a.source}))
     out.sort(key=lambda s: (s.start, s.end, s.type))
     return out

@@ -12,22 +12,40 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import anchors
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
-from .reporting import PRONOUNS, REPORTING, SOURCE_NOUNS, person_name, subject_after, subject_before, verb_head
+from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
+                        subject_after, subject_before, verb_head)
 
 _CUES = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
 }
+anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
+anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter".split())
 _PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
-_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b", re.I)
+_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
+                          r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
+# Whom a source told: "told Citadel Radio", "told our correspondent", "told partners" (up to a few words).
+_TOLD = frozenset("told tells tell".split())
+_TOLD_OBJECT_WORDS = frozenset("the our a an his her their its local state foreign international".split())
+MAX_TOLD_OBJECT_WORDS = 4
+# "Most were claimed by", "Most of them were claimed by": a quantifier is the subject of the passive.
+_QUANTIFIER_SUBJECT = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
+                                 r"(?:\s+of\s+(?:them|these|those))?\s+")
+# "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
+_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
 _DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
                           r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
 _WIE = re.compile(r"^[Ww]ie\s+")
+_WIE_BEFORE = re.compile(r"\bwie\s+$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_ANGABEN = re.compile(r"-?[Aa]ngaben$")
+_DE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass(slots=True)
@@ -51,7 +69,7 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             break
         if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",
                                                              "eine", "einer", "eines", "einem", "von", "vom") \
-                and not re.search(r"(?:e|en|er|es|em)$", lw):
+                and not lw.endswith(_DE_ENDINGS):
             break
         if language == "de" and lw in ("mindestens", "mehr", "rund", "etwa", "wurden", "wurde", "sind", "waren",
                                        "seien", "haben", "hatten", "ist", "hat"):
@@ -67,6 +85,31 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     if not phrase:
         return None
     return pos + len(phrase), phrase
+
+
+_PLURALS = frozenset("police people staff military".split())
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a source phrase: the word before a modifier ("residents | of communities ...")."""
+    for k in range(1, len(words)):
+        if words[k].lower() in POSTMODIFIER_START:
+            return words[k - 1]
+    return words[-1]
+
+
+def _told_object_end(text: str, pos: int, hi: int, language: str) -> int:
+    """End of the object of "told": the outlet or people told."""
+    stop = STOPWORDS[language]
+    end, n = pos, 0
+    for t in TOKEN.finditer(text, pos, min(hi, pos + 60)):
+        w, lw = t.group(), t.group().lower()
+        if not w[0].isalpha() or n >= MAX_TOLD_OBJECT_WORDS or (lw in stop and lw not in _TOLD_OBJECT_WORDS):
+            break
+        n += 1
+        if lw not in _TOLD_OBJECT_WORDS:
+            end = t.end()
+    return end
 
 
 class _Spans:
@@ -86,7 +129,8 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
     text, lang = doc.text, doc.language
     clauses = _Spans(quote_clauses)
     found: list[Attribution] = []
-    for m in _CUES[lang].finditer(text):
+    found_anchors = doc.anchors
+    for m in anchors.matches_at(_CUES[lang], text, found_anchors[anchors.CUE]):
         _, sent_end = doc.sentence(m.start())
         if m.group().strip().lower() == "zufolge":
             subj = subject_before(text, m.start(), doc.sentence(m.start())[0], lang)
@@ -99,10 +143,11 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 continue  # handled with its subject below
             continue
         source = _EVIDENCE_OF.sub("", np[1])
-        source = re.sub(r"-?[Aa]ngaben$", "", source) or source  # "Armeeangaben", "UN-Angaben"
+        source = _ANGABEN.sub("", source) or source  # "Armeeangaben", "UN-Angaben"
         found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
                                  m.end(), 0.85))
-    for v in REPORTING[lang].finditer(text):
+    verbs = found_anchors[anchors.VERB]
+    for v in anchors.matches_at(REPORTING[lang], text, verbs):
         if clauses.overlaps(v.start(), v.end()):
             continue
         if lang == "en" and text.startswith(" by ", v.end()):
@@ -118,7 +163,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 if w:
                     source = source[w.end():]
                     confidence = 0.85
-                elif re.search(r"\bwie\s+$", text[max(sent_start, start - 5):start], re.I):
+                elif _WIE_BEFORE.search(text, max(sent_start, start - 5), start):
                     start = text.rfind("wie", sent_start, start) if text.rfind("wie", sent_start, start) >= 0 \
                         else text.rfind("Wie", sent_start, start)
                     confidence = 0.85
@@ -127,25 +172,39 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             after = subject_after(text, gap.end() if gap else v.end(), sent_end, lang)
             if after and after[0] - v.end() < 60 and (gap or person_name(after[1])[0]):
                 start, end, source, where = v.start(), after[0], after[1], v.end()
-        elif re.search(r",\s*$", text[max(sent_start, v.start() - 3):v.start()]):
+        elif _COMMA_BEFORE.search(text, max(sent_start, v.start() - 3), v.start()):
             after = subject_after(text, v.end(), sent_end, lang)  # "..., said the ministry."
             if after:
                 start, end, source, where = v.start(), after[0], after[1], v.end()
         if start is None or not source:
             continue
-        if (source.split()[-1].lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
-                and not any(w[0].isupper() for w in source.split())):
+        words = source.split()
+        head = _head(words)
+        if (head.lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
+                and not any(w[0].isupper() for w in words)):
             continue
+        if lang == "en" and v.group() in PLURAL_ONLY_VERBS and not (head.endswith("s") or head.lower() in _PLURALS):
+            continue  # "the UN report": a noun, not "the sources report"
+        if end == v.end() and v.group() in _TOLD:
+            end = _told_object_end(text, end, sent_end, lang)
         own = _OWN_ACCOUNT.match(text, end)
         if own:
             end = own.end()
         found.append(Attribution(start, end, source, where, confidence))
-    for m in _PASSIVE.finditer(text) if lang == "en" else ():
+    for m in anchors.matches_at(_PASSIVE, text, verbs) if lang == "en" else ():
         sent_start, sent_end = doc.sentence(m.start())
         after = subject_after(text, m.end(), sent_end, lang)
         if after:
+            calling = _CALLING_ITSELF.match(text, after[0])
+            named = subject_after(text, calling.end(), sent_end, lang) if calling else None
+            if named:
+                after = named
             aux = _PASSIVE_AUX.search(text, max(sent_start, m.start() - 30), m.start())
-            found.append(Attribution(aux.start() if aux else m.start(), after[0], after[1], m.end(), 0.8))
+            start = aux.start() if aux else m.start()
+            quantifier = _QUANTIFIER_SUBJECT.match(text, sent_start)
+            if quantifier and quantifier.end() == start:
+                start = sent_start
+            found.append(Attribution(start, after[0], after[1], m.end(), 0.8))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Attribution] = []
     for a in found:

@@ -13,18 +13,23 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import anchors
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
-from .numbers import Figure
+from .numbers import EXACT, Figure
+from .reporting import REPORTING
 
 CATEGORIES = ("killed", "injured", "missing", "abducted", "displaced")
+_CATEGORY_SET = frozenset(CATEGORIES)
 
 _CUES = {
     "en": {
-        "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies",
+        "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
+                  r"shot\s+dead",
         "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
-                   r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,4}?hospitals?|"
-                   r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))",
+                   r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?|"
+                   r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
+                   r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)",
         "missing": r"missing|unaccounted\s+for",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
@@ -42,7 +47,7 @@ _CUES = {
 
 # Every word a cue can start with (kept next to _CUES: a cue whose first word is missing here is never found).
 _CUE_STARTS = {
-    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies injured wounded hurt
+    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
@@ -51,6 +56,8 @@ _CUE_STARTS = {
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
+for _lang, _words in _CUE_STARTS.items():
+    anchors.register(_lang, anchors.CATEGORY, _words.split())
 _RIGHT = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
                            + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
           for lang, cues in _CUES.items()}
@@ -60,7 +67,7 @@ _LEFT = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
                      r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of)|"
                      r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
-                     r"(?P<abducted>abduct(?:ed|ing|s)|kidnapp?(?:ed|ing|s)|seized)|"
+                     r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")\s+(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
     "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|unter\s+den\s+Toten\s+(?:sind|waren)?)|"
@@ -70,7 +77,8 @@ _LEFT = {
 }
 _LEFT_WORDS = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
-        wounds injured injuring injures abducted abducting abducts kidnapped kidnaped kidnapping kidnaps seized
+        wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
+        seized
         displaced displacing displaces uprooted forced driven drove""".split()),
     "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
         verschleppten verschleppte entführten entführte vertrieben vertrieb""".split()),
@@ -83,7 +91,9 @@ _TOLL = {
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
-_TOLL_WORD = {"en": re.compile(r"toll|[Nn]umber of"), "de": re.compile(r"Zahl der")}
+# Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
+anchors.register("en", anchors.TOLL, ["toll", "number", "Number"])
+anchors.register("de", anchors.TOLL, ["Zahl"])
 _CONJUNCTION = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
@@ -101,12 +111,97 @@ _PARTITIVE = re.compile(
     re.I)
 _PARTITIVE_AFTER_PHRASE = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
+# "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
+_PARTITIVE_NOUN_CUE_TAIL = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
+                                      + _NOUN_CUE_TAIL.pattern)
+_WORDEN_BEEN = re.compile(r"\s+(?:worden|been)\b")
 _NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
+_PARTICIPLE_CUES = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
+_OF_THE = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
+# "who were shot in the legs were taken to hospital": a relative clause after the counted people.
+_RELATIVE = re.compile(r"\s(?:who|whom)\s")
 _NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
 MAX_WORDS_TO_CUE = 8
 
+# One person counted without a numeral ("a man was killed", "killed the driver", "Gunmen ... kill driver") and
+# nobody ("no civilians were hurt", "No one was injured", "Niemand wurde verletzt"): counts 1 and 0.
+_PERSONS = {
+    "en": """man woman child boy girl baby infant teenager student pupil soldier civilian policeman policewoman
+        officer journalist reporter photographer cameraman worker driver farmer herder fisherman fighter militant
+        commander guard resident villager pedestrian passenger motorist doctor nurse paramedic medic volunteer
+        rescuer firefighter teacher person priest imam pastor trader shopkeeper contractor employee tourist
+        official member peacekeeper protester protestor bystander mother father son daughter husband wife brother
+        sister""",
+    "de": """Mann Frau Kind Junge Mädchen Baby Säugling Soldat Zivilist Polizist Polizistin Journalist Journalistin
+        Arbeiter Fahrer Bauer Hirte Kämpfer Kommandeur Bewohner Dorfbewohner Passant Arzt Ärztin Helfer Lehrer
+        Mensch""",
+}
+_PERSON_SCAN = {lang: re.compile(r"\b" + trie_pattern(words.split()) + r"\b(?!['’-])") for lang, words in _PERSONS.items()}
+for _lang, _words in _PERSONS.items():
+    anchors.register(_lang, anchors.PERSON, _words.split())
+anchors.register("en", anchors.NOBODY, "no No nobody Nobody none None".split())
+anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine".split())
+_ONE_BEFORE = {
+    "en": re.compile(r"\b[Aa]n?\s+(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
+    "de": re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[\w-]+\s+)?$"),
+}
+_ONE_AFTER_VERB = {
+    "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|shot\s+dead)|(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es))|"
+                     r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?))\s+"
+                     r"(?:(?:a|an|the|one|its|their|his|her)\s+)?(?:(?!(?:and|or|of|in|at|on)\b)[\w'’-]+\s+){0,2}$"),
+    "de": None,
+}
+_AUX_TO_CUE = {
+    "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|"
+                     r"[a-z]+ly)\s+){0,3}"),
+    "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich)\s+){0,3}"),
+}
+_OF_TAIL = re.compile(r"\s+of\s+[^,.;:\n\"“”„«»()]{1,40}?(?=[,.;:\n\"“”„«»()]|\s+(?:and|but|while|when|after|before|"
+                      r"as|who|which|that|on|in)\b|$)")
+_NOBODY = {
+    "en": re.compile(r"\b(?:(?P<nobody>[Nn]o\s+one|[Nn]obody|[Nn]one(?:\s+of\s+(?:them|those))?)|"
+                     r"[Nn]one\s+of\s+the\s+(?P<of>[\w'’-]+(?:\s+[\w'’-]+)?)|"
+                     r"[Nn]o\s+(?P<np>(?:(?!(?:one|was|were|more|longer|other|further)\b)[\w'’-]+\s+)?"
+                     r"(?!(?:one|was|were|more|longer|other|further)\b)[\w'’-]+))\s+"),
+    "de": re.compile(r"\b(?:(?P<nobody>[Nn]iemand)|[Kk]eine\s+(?P<np>(?:[\w-]+\s+)?[\w-]+))\s+"),
+}
 
-@dataclass(frozen=True, slots=True)
+
+def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
+    """Claims about one person named without a figure, and about nobody (see _PERSONS)."""
+    text, lang = doc.text, doc.language
+    right, aux = _RIGHT[lang], _AUX_TO_CUE[lang]
+    out: list[Casualty] = []
+    for m in anchors.matches_at(_PERSON_SCAN[lang], text, doc.anchors[anchors.PERSON]):
+        pos, who = m.start(), m.group()
+        before = _ONE_BEFORE[lang].search(text, max(0, pos - 40), pos)
+        if before is not None:  # "a man was killed", "ein Soldat wurde getötet"
+            a = aux.match(text, m.end() + 1) if text[m.end():m.end() + 1].isspace() else None
+            cue = right.match(text, a.end()) if a is not None else None
+            if cue is not None:
+                figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
+                out.append(Casualty(before.start(), cue.end(), 1, EXACT, _category(cue), who, 0.75, figure))
+                continue
+        verb = _ONE_AFTER_VERB[lang].search(text, max(0, pos - 50), pos) if _ONE_AFTER_VERB[lang] else None
+        if verb is not None:  # "killed the driver of one of the buses", "kill driver"
+            end = m.end()
+            tail = _OF_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()
+            figure = Figure(m.start(), m.end(), m.start(), 1, EXACT, spelled=True)
+            out.append(Casualty(verb.start(), end, 1, EXACT, _category(verb), who, 0.75, figure))
+    for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
+        a = aux.match(text, m.end())
+        cue = right.match(text, a.end())
+        if cue is None:
+            continue
+        who = m.group("np") or (m.groupdict().get("of")) or ("people" if lang == "en" else "Menschen")
+        figure = Figure(m.start(), m.start(), m.start(), 0, EXACT, spelled=True)
+        out.append(Casualty(m.start(), cue.end(), 0, EXACT, _category(cue), who, 0.75, figure))
+    return out
+
+
+@dataclass(slots=True)
 class Casualty:
     start: int
     end: int
@@ -119,12 +214,17 @@ class Casualty:
 
 
 def _category(m: re.Match) -> str:
-    return next(c for c in CATEGORIES if m.groupdict().get(c))
+    """The category group that matched (the last group to close: "forced" closes inside "displaced")."""
+    category = m.lastgroup
+    return category if category in _CATEGORY_SET else next(c for c in CATEGORIES if m.groupdict().get(c))
 
 
 def _who(words: str, language: str) -> str | None:
     """The noun phrase naming the casualties: "US soldiers", "member of a pro-Iranian group"."""
-    words = _NOT_WHO_LEAD.sub("", words.strip())
+    words = words.strip()
+    lead = _NOT_WHO_LEAD.match(words)
+    if lead is not None:
+        words = words[lead.end():]
     out: list[str] = []
     aux = AUXILIARIES[language]
     for w in TOKEN.findall(words):
@@ -144,7 +244,8 @@ class _Finder:
         self.lang = doc.language
         self.figures = figures
         self.starts = [f.value_start for f in figures]
-        self.toll_words = sorted(m.start() for m in _TOLL_WORD[doc.language].finditer(doc.text))
+        self.toll_words = doc.anchors[anchors.TOLL]
+        self.category_words = doc.anchors[anchors.CATEGORY]
 
     def figure_at(self, pos: int, until: int) -> Figure | None:
         """The first figure whose numeral starts in [pos, until)."""
@@ -160,15 +261,25 @@ class _Finder:
     def right(self, f: Figure) -> tuple[int, str, int, str, bool] | None:
         """A category word after the figure in its clause: (cue_end, category, cue_start, who_words, coordinated)."""
         text, lang = self.text, self.lang
+        words = self.category_words
+        i = bisect_left(words, f.end)
+        if i == len(words) or words[i] >= f.end + 160:
+            return None  # no category word close after the figure: the common case, decided at once
         _, sent_end = self.doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 160)
-        m = _RIGHT[lang].search(text, f.end, limit)
+        m = _RIGHT[lang].search(text, words[i], limit)
         if m is None:
-            return None  # no category word in the rest of the sentence: the common case, decided at once
+            return None  # none in the rest of the sentence
         end = self.clause_end(f.end, limit)
         np_end = end
-        # Coordination: "21 Soldaten und neun Zivilisten getötet" share the participle.
         if end < m.start():
+            # "Two passengers who were shot in the legs were taken to hospital": the people the figure counts
+            # are described by a relative clause; the main clause after it says what happened to them.
+            rel = _RELATIVE.match(text, end) if lang == "en" else None
+            if rel is not None and len(TOKEN.findall(text, f.end, end)) <= 3:
+                found = self.relative(f, rel.end(), limit, text[f.end:end])
+                if found is not None:
+                    return found
             conj = _CONJUNCTION.match(text, end, end + 8)
             if conj:
                 nxt = self.figure_at(conj.end(), conj.end() + 1)
@@ -178,6 +289,8 @@ class _Finder:
                     if other is not None and other[0] - f.end < 160:
                         return other[0], other[1], other[2], text[f.end:np_end], True
             return None  # the category word belongs to another clause
+        if self.figure_at(f.end, m.start()) is not None:
+            return None  # "Two officials said three people were killed": the word belongs to the later figure
         before = text[f.end:m.start()]
         if before.count(" ") > MAX_WORDS_TO_CUE and len(TOKEN.findall(before)) > MAX_WORDS_TO_CUE:
             return None
@@ -187,6 +300,21 @@ class _Finder:
         if nxt is not None and text[cue_end:nxt.start].strip() == "":
             return None
         return cue_end, _category(m), m.start(), before, False
+
+    def relative(self, f: Figure, pos: int, limit: int, who_words: str):
+        """The last category word of a relative clause and the main clause after it (no other figure or
+        reporting verb in between): "who were injured in the blast have died" counts the dead."""
+        text = self.text
+        end = self.clause_end(pos, limit)
+        last = None
+        for m in _RIGHT[self.lang].finditer(text, pos, end):
+            last = m
+        if last is None or len(TOKEN.findall(text, f.end, last.start())) > 2 * MAX_WORDS_TO_CUE:
+            return None
+        if self.figure_at(f.end, last.start()) is not None or anchors.matches_between(
+                REPORTING[self.lang], text, self.doc.anchors[anchors.VERB], f.end, last.start()):
+            return None
+        return last.end(), _category(last), last.start(), who_words, False
 
     def left(self, f: Figure) -> tuple[int, str] | None:
         before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
@@ -226,17 +354,20 @@ class _Finder:
                 break
         return last, self.text[pos:last]
 
-    def tail(self, cue_end: int, category: str, cue: str) -> tuple[int, str | None]:
+    def tail(self, cue_start: int, cue_end: int, category: str, cue: str) -> tuple[int, str | None]:
         """Extend over "..., one of them seriously" / ", darunter zwei Frauen" / "(the dead) were children"."""
         text = self.text
         who = None
-        if cue.lower() in _NOUN_CUES:
-            t = _NOUN_CUE_TAIL.match(text, cue_end)
+        lcue = cue.lower()
+        partitive = lcue in _PARTICIPLE_CUES and _OF_THE.search(text, max(0, cue_start - 12), cue_start)
+        if partitive or lcue in _NOUN_CUES:
+            # "Two of the dead were children", "four of the abducted passengers were women"
+            t = (_PARTITIVE_NOUN_CUE_TAIL if partitive else _NOUN_CUE_TAIL).match(text, cue_end)
             if t:
                 who = _who(t.group(1), self.lang)
                 cue_end = t.end()
-        aux = re.match(r"\s+(?:worden|been)\b", text[cue_end:cue_end + 8])
-        p = _PARTITIVE.match(text, cue_end + (aux.end() if aux else 0))
+        aux = _WORDEN_BEEN.match(text, cue_end, cue_end + 8)
+        p = _PARTITIVE.match(text, aux.end() if aux else cue_end)
         if p is None:
             # "... were wounded in a drone attack on Erbil air base, two of them seriously"
             p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
@@ -271,7 +402,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             if coordinated:
                 end = f.end + len(who_words.rstrip())  # "21 Soldaten | und neun Zivilisten getötet"
             else:
-                end, tail_who = finder.tail(cue_end, category, text[cue_start:cue_end])
+                end, tail_who = finder.tail(cue_start, cue_end, category, text[cue_start:cue_end])
                 who = tail_who or who
             confidence = 0.9 if _PASSIVE_AUX.search(who_words) else 0.85
         else:
@@ -302,4 +433,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             confidence = min(confidence, 0.7)
         out.append(Casualty(start, end, f.value, f.qualifier, category, who, confidence, f))
         taken_until = end
+    extra = [c for c in _one_or_none(doc, finder) if not any(c.start < o.end and o.start < c.end for o in out)]
+    if extra:
+        out = sorted(out + extra, key=lambda c: c.start)
     return out

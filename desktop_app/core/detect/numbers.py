@@ -12,12 +12,13 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from . import anchors
 from .lexicon import both_cases, trie_pattern
 
 EXACT = "exact"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
     start: int          # where the figure begins, its qualifier ("at least", "another") included
     end: int            # end of the numeral (a scale word such as "million" included)
@@ -37,12 +38,18 @@ _EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
 _SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
 _DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+_EN_NUMBER_WORDS = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
+_DE_NUMBER_PREFIXES = both_cases(
+    "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
+    "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())
+_DE_NUMBER_PREFIX = trie_pattern(_DE_NUMBER_PREFIXES)
 _WORD_SCAN = {
-    "en": re.compile(r"\b" + trie_pattern(both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))) + r"\b"),
-    "de": re.compile(r"\b" + trie_pattern(both_cases(
-        "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
-        "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())) + r"[a-zäöüß]*\b"),
+    "en": re.compile(r"\b" + trie_pattern(_EN_NUMBER_WORDS) + r"\b"),
+    "de": re.compile(r"\b" + _DE_NUMBER_PREFIX + r"[a-zäöüß]*\b"),
 }
+anchors.register("en", anchors.NUMBER, _EN_NUMBER_WORDS)
+_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+anchors.register_prefixes("de", _DE_NUMBER_PREFIXES, but=both_cases(_DE_ARTICLES))  # the article is no numeral
 _EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
 _EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
 _A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
@@ -55,7 +62,6 @@ _VAGUE = {
     "hunderte": (200, "hundreds"), "hunderten": (200, "hundreds"), "tausende": (2000, "thousands"),
     "tausenden": (2000, "thousands"), "dutzend": (12, EXACT), "zehntausenden": (20000, "tens of thousands"),
 }
-_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
 
 _QUALIFIERS = {
     "at least": "at least", "more than": "more than", "over": "more than", "above": "more than",
@@ -68,44 +74,30 @@ _QUALIFIERS = {
     "beinahe": "about", "annähernd": "about", "schätzungsweise": "about", "weniger als": "fewer than",
 }
 _ANOTHER = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
-_WORD_SPANS = re.compile(r"\S+")
 _BEFORE_FIGURE = frozenset(_QUALIFIERS) | _ANOTHER
 _LAST_WORDS = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
+# A phrase of _BEFORE_FIGURE as whole words ending the text before a figure; the leftmost match is the longest.
+_PHRASE_BEFORE = re.compile(r"(?<!\S)(" + "|".join(
+    r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(_BEFORE_FIGURE, key=len, reverse=True))
+    + r")\s+$", re.I)
 
 
-def _words_before(text: str, pos: int, phrases) -> tuple[int, str] | None:
-    """The longest phrase of `phrases` (lower case, up to three words) ending just before `pos`."""
+def _words_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The longest qualifier ("at least", "mehr als", "another") ending just before `pos`: (start, phrase)."""
     if pos == 0 or not text[pos - 1].isspace():
         return None
     last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in _LAST_WORDS:
-        return None  # the common case: no qualifier, decided without building word lists
-    lo = max(0, pos - 26)
-    words = [(m.start(), m.group()) for m in _WORD_SPANS.finditer(text, lo, pos)]
-    if words and words[0][0] == lo and lo > 0 and not text[lo - 1].isspace():
-        words = words[1:]  # a word cut by the window
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(w for _, w in words[-n:]).lower()
-            if phrase in phrases:
-                return words[-n][0], phrase
-    return None
-    words = window.split()
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(words[-n:]).lower()
-            if phrase in phrases:
-                # Where the phrase starts in the text (its words are separated by single spaces or tabs).
-                at = window.rstrip()
-                for _ in range(n):
-                    at = at[:len(at.rstrip().rsplit(None, 1)[-1]) and len(at) - len(at.rsplit(None, 1)[-1])]
-                    at = at.rstrip()
-                start = pos - len(window) + len(at)
-                while text[start].isspace():
-                    start += 1
-                return start, phrase
-    return None
+        return None  # the common case: no qualifier, decided without a search
+    m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
+    if m is None:
+        return None
+    return m.start(), " ".join(m.group(1).split()).lower()
+
+
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
+_DIGITS_ONLY = re.compile(_DIGITS)
+_AND = re.compile(r"\s*(?:and|und)\b", re.I)
 _BETWEEN_BEFORE = re.compile(r"\b(between|zwischen)\s+$", re.I)
 
 _NOT_COUNT_MARKS = frozenset("%‰°")
@@ -118,6 +110,12 @@ _UNITS = frozenset("""percent prozent km kilometre kilometres kilometer kilomete
 _YEAR_CONTEXT = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
     mid summer winter spring autumn sommer winter frühjahr herbst""".split())
 _NO_ONE = frozenset("no any every some the this that each which a".split())
+_NEVER_ONE = frozenset("no any every some each".split())
+# After "that one", "the one": a word that can start a noun phrase makes "one" a count ("that one militia fighter").
+_COUNTED_AFTER_ONE = re.compile(r"[ \t]+(?!(?:of|who|which|that|is|was|were|are|has|had|in|on|at|to|and|or|but|"
+                                r"thing|day|time|way|another|more|side)\b)[a-z][a-z-]*\b")
+_FULL_MONTHS = frozenset("january february march april may june july august september october november december "
+                         "januar februar märz juni juli oktober dezember".split())
 _LOWER_AFTER_DOT = re.compile(r"\.\s*[a-zäöüß]")
 _MONTHS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
@@ -172,8 +170,9 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
         return True  # "30 km", "7 October", "5 per cent"
     before = text[max(0, start - 24):start]
     prev = before.split()[-1:] if before[-1:].isspace() else []
-    if prev and prev[0].rstrip(".").lower() in _MONTHS:
-        return True  # "Feb 11", "October 7"
+    if prev and prev[0].rstrip(".").lower() in _MONTHS and not (
+            prev[0].endswith(".") and prev[0][:-1].lower() in _FULL_MONTHS):
+        return True  # "Feb 11", "October 7"; but "... on 12 March. Two clinics" starts a sentence
     if digits:
         if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
             return True
@@ -186,16 +185,24 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
             return True  # "Iryna, 54, who lives ..."
         if language == "de" and first == "." and (_DE_ORDINAL.search(before) or _LOWER_AFTER_DOT.match(after)):
             return True  # "am 7. Oktober", "die 3. Division", "7. des Monats"
-    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE) or _ONE_AFTER.match(after)):
-        return True  # "no one", "one of the reasons", "one another"
+    elif value == 1 and ((prev and prev[0].lower() in _NO_ONE and (
+            prev[0].lower() in _NEVER_ONE or not _COUNTED_AFTER_ONE.match(after))) or _ONE_AFTER.match(after)):
+        return True  # "no one", "the one who", "one of the reasons", "one another"; not "that one militia fighter"
     return False
 
 
-def _numerals(text: str, language: str):
+def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
-    for m in _DIGIT_SCAN.finditer(text):
-        end = m.end()
+    digit = _DIGIT_SCAN.match
+    last_end = -1
+    for pos in found_anchors[anchors.DIGIT]:
+        if pos < last_end:
+            continue  # a digit inside the number before ("2,500")
+        m = digit(text, pos)
+        if m is None:
+            continue
+        last_end = end = m.end()
         scale = _SCALE.match(text, end)
         if scale:
             end = scale.end()
@@ -203,7 +210,11 @@ def _numerals(text: str, language: str):
         if value is not None:
             found.append((m.start(), end, value, EXACT, False))
     skip_until = -1
-    for m in _WORD_SCAN[language].finditer(text):
+    word_at = _WORD_SCAN[language].match
+    for pos in found_anchors[anchors.NUMBER]:
+        m = word_at(text, pos)
+        if m is None:
+            continue
         start, end = m.start(), m.end()
         if start < skip_until:
             continue
@@ -258,11 +269,13 @@ def _numerals(text: str, language: str):
     return out
 
 
-def find_figures(text: str, language: str = "en") -> list[Figure]:
+def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors | None = None) -> list[Figure]:
     """Every count in `text`, in order, with its qualifier; ranges ("10 to 15") are one figure."""
+    if found_anchors is None:
+        found_anchors = anchors.find_anchors(text, language)
     figures: list[Figure] = []
     skip_until = -1
-    for start, end, value, qualifier, spelled in _numerals(text, language):
+    for start, end, value, qualifier, spelled in _numerals(text, language, found_anchors):
         if start < skip_until:
             continue
         if _not_a_count(text, start, end, value, not spelled, language):
@@ -274,9 +287,9 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
         between = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) if r else None
         if r and qualifier == EXACT:
             word = r.group(1)
-            high = (_parse_digits(word, "", language) if word[0].isdigit() and re.fullmatch(_DIGITS, word)
+            high = (_parse_digits(word, "", language) if word[0].isdigit() and _DIGITS_ONLY.fullmatch(word)
                     else _parse_words(word, language) if not word[0].isdigit() else None)
-            joined_by_and = re.match(r"\s*(?:and|und)\b", text[end:r.end()], re.I) is not None
+            joined_by_and = _AND.match(text, end, r.end()) is not None
             if high is not None and high > value and (between or not joined_by_and):
                 qualifier = f"between {value:,} and {high:,}"
                 skip_until = r.end()
@@ -284,7 +297,7 @@ def find_figures(text: str, language: str = "en") -> list[Figure]:
         fig_start = between.start() if between and qualifier.startswith("between") else start
         another = False
         if not qualifier.startswith("between"):
-            q = _words_before(text, start, _BEFORE_FIGURE)
+            q = _words_before(text, start)
             if q:
                 fig_start = q[0]
                 if q[1] in _ANOTHER:

@@ -15,6 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import anchors
+from .anchors import matches_between
 from .document import Document
 from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
 
@@ -123,13 +125,35 @@ def _closes_strongly(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ",.!?;:"
 
 
+_LEAD = re.compile(r"[ \t]*,?[ \t]*")
+_COLON_SPEAKER = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
+_JUST_PUNCTUATION = re.compile(r"\s*[:,]?\s*")
+_NAMED_SUBJECT = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+")
+_APPOSITIVE_NAME = re.compile(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,")
 _SENTENCE_STOP = re.compile(r"[.!?;\"“”„«»\n]")
+# After a closing mark: the sentence ends ('...facilities".' / '...wars."' then a new sentence or line).
+_SENTENCE_ENDS = re.compile(r"[.!?]?[\"”’»«]?(?:[ \t]*(?:\n|$)|[ \t]+(?=[A-ZÄÖÜ\"“„«»‘]))")
+MAX_LEAD_IN_WORDS = 6
+MIN_FRAMED_QUOTE_WORDS = 8
+
+
+def _frames_only(text: str, verb_end: int, open_mark: int, inner: str, close: int) -> bool:
+    """'He added that the United States was "determined and prepared to ..."': a reporting clause whose own
+    words are a short lead-in to a quote that ends the sentence and says the claim (a clause of its own, at
+    least twice as long as the lead-in) only frames the quote. A short quoted phrase ('Die Armee sprach von
+    einem „feigen terroristischen Angriff“', "Russia says it hit 'military infrastructure'") stays an
+    attribution: the reporter's words carry the claim."""
+    lead_in = len(text[verb_end:open_mark].split())
+    quoted = len(inner.split())
+    return (lead_in <= MAX_LEAD_IN_WORDS and quoted >= max(MIN_FRAMED_QUOTE_WORDS, 2 * lead_in)
+            and _SENTENCE_ENDS.match(text, close + 1) is not None)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
     """Quotes in text order with the phrase naming their speaker as written (see resolve_speakers)."""
     text, lang = doc.text, doc.language
     verbs = REPORTING[lang]
+    verb_anchors = doc.anchors[anchors.VERB]
     out: list[Quote] = []
     last: int | None = None  # paragraph start of the previous quote
     for open_mark, start, end, close in find_quote_spans(text):
@@ -141,9 +165,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         after_start = close + 1
         stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
         after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
-        lead = re.match(r"[ \t]*,?[ \t]*", text[after_start:after_end])
-        clause_start = after_start + (lead.end() if lead else 0)
-        v = verbs.search(text, clause_start, after_end)
+        clause_start = _LEAD.match(text, after_start, after_end).end()
+        found = matches_between(verbs, text, verb_anchors, clause_start, after_end)
+        v = found[0] if found else None
         if v and len(text[clause_start:v.start()].split()) <= 10 and (
                 text[close - 1] in ",!?" or text[after_start:after_start + 2].strip(" ") in (",", "")
                 and text[clause_start:clause_start + 1].islower() or text[close - 1] in ",!?"):
@@ -161,16 +185,16 @@ def find_quotes(doc: Document) -> list[Quote]:
         # 2. Before the quote: 'Austin said: "...' / 'Zelensky: "...' / a reporting verb in the same sentence.
         if speaker is None:
             sent_start, _ = doc.sentence(open_mark)
-            head = text[sent_start:open_mark]
-            colon = re.search(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$", head)
-            vs = list(verbs.finditer(text, sent_start, open_mark))
+            vs = matches_between(verbs, text, verb_anchors, sent_start, open_mark)
+            colon = _COLON_SPEAKER.search(text[sent_start:open_mark]) if not vs else None
             if vs:
                 v = vs[-1]
                 subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
                         or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
-                    if re.fullmatch(r"\s*[:,]?\s*", text[v.end():open_mark]):
+                    if (_JUST_PUNCTUATION.fullmatch(text, v.end(), open_mark)
+                            or _frames_only(text, v.end(), open_mark, inner, close)):
                         clause = (min(subj[0], v.start()), v.end())
                     confidence = 0.85
             elif colon:
@@ -183,12 +207,12 @@ def find_quotes(doc: Document) -> list[Quote]:
         if speaker is None and not inherits:
             prev = doc.previous_sentence(open_mark)
             if prev is not None and open_mark - prev[1] < 400:
-                vs = list(verbs.finditer(text, prev[0], prev[1]))
+                vs = matches_between(verbs, text, verb_anchors, prev[0], prev[1])
                 subj = None
                 if vs:
                     subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
                 if subj is None:
-                    m = re.match(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+", text[prev[0]:prev[1]])
+                    m = _NAMED_SUBJECT.match(text[prev[0]:prev[1]])
                     if m and len(m.group().split()) >= 2:
                         subj = (prev[0], m.group())
                 if subj:
@@ -231,5 +255,5 @@ def borrow_headline_speakers(quotes: list[Quote], text: str) -> None:
 
 def _appositive_name(text: str, pos: int, hi: int) -> str | None:
     """', Minni Minnawi,' after a role: the person's name."""
-    m = re.match(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,", text[pos:pos + 60])
+    m = _APPOSITIVE_NAME.match(text[pos:pos + 60])
     return m.group(1) if m else None

@@ -11,13 +11,21 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from . import anchors
 from .lexicon import STOPWORDS, TOKEN, trie_pattern
 
 _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
-             r"posted|continued|replied|asked|argued|admitted|revealed|disclosed|indicated|suggested|accused")
-EN_REPORTING = re.compile(r"\b" + trie_pattern(_EN_VERBS.split("|")) + r"\b")
+             r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
+             r"report|confirm|claim|estimate|warn|deny|allege|note")
+#: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
+PLURAL_ONLY_VERBS = frozenset("report confirm claim estimate warn deny allege note".split())
+# Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
+_EN_CHARACTERISING = r"condemned|described|denounced|branded|dismissed|labell?ed"
+EN_REPORTING = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
+                          + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
+                          + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
@@ -28,6 +36,9 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
 _DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
 DE_REPORTING = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
 REPORTING = {"en": EN_REPORTING, "de": DE_REPORTING}
+anchors.register("en", anchors.VERB, _EN_VERBS.split("|") + "condemned described denounced branded dismissed labeled "
+                 "labelled admitted".split())
+anchors.register("de", anchors.VERB, _DE_HEADS)
 # What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
 _AUXILIARY_VERBS = {"en": frozenset("has have had was were".split()), "de": frozenset("hat hatte haben hatten".split())}
 _VERB_ADVERBS = {
@@ -58,6 +69,10 @@ SOURCE_NOUNS = frozenset("""sources source officials official ministry military 
     council coalition forces force rebels militia militants observatory monitor organisation organization
     hospital officer officers diplomats diplomat investigators experts report media outlets channel outlet
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
+    division directorate department cluster partners partner unit bureau command commission team people
+    survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
+    paramedics nurses commissioner union association federation institute programme program board panel
+    watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
 _EN_CONNECTORS = frozenset("of the a an for and al bin de von".split())
 _DE_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -127,6 +142,8 @@ def person_name(phrase: str) -> tuple[str | None, str]:
     if not best:
         return None, phrase.strip()
     name = " ".join(best)
+    if best[-1].endswith(("'s", "’s")) and not phrase.rstrip(" ,").endswith(best[-1]):
+        return None, phrase.strip()  # "Prime Minister Mohammed Shia al-Sudani's office": his office, not him
     title = phrase.replace(name, "").strip(" ,")
     return name, _LEADING_ARTICLE.sub("", title)
 
@@ -137,24 +154,67 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     floor = max(lo, pos - 30)
     space = text.rfind(" ", floor, pos - 1)
     last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
+    postmodified = False
     if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS
                      or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
-        return None
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - 90), pos)]
+        if language != "en" or not (last.isalpha() and last.islower()):
+            return None
+        postmodified = True  # "people living near the airport told": the head may be further back
+    # Most subjects end within a few words: tokenise a short stretch first (from a space, so its tokens are
+    # those of the long one), and the long one only if the rules reach back past it.
+    space = text.rfind(" ", max(lo, pos - LONG_REACH), pos - SHORT_REACH) if pos - SHORT_REACH > lo else -1
+    if space >= 0:
+        tokens = [_NEED_MORE] + [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, space + 1, pos)]
+        try:
+            return _subject_in(text, tokens, lo, language, postmodified)
+        except _ReachedBack:
+            pass
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - LONG_REACH), pos)]
+    return _subject_in(text, tokens, lo, language, postmodified)
+
+
+class _ReachedBack(Exception):
+    pass
+
+
+class _NeedMoreTokens:
+    """Stands before the short stretch's tokens: looking at it means the long stretch is needed."""
+
+    def __getitem__(self, _):
+        raise _ReachedBack
+
+    def __iter__(self):
+        raise _ReachedBack
+
+
+_NEED_MORE = _NeedMoreTokens()
+SHORT_REACH = 48
+LONG_REACH = 120
+
+
+def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: bool) -> tuple[int, str] | None:
+    """subject_before on the tokens before the verb."""
     i = len(tokens) - 1
     if i < 0:
         return None
-    # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
-    # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
     phrase_end = None
-    if tokens[i][2] == ",":
+    named = False
+    if postmodified:
+        head = _postmodified_head(tokens, i)
+        if head is None:
+            return None
+        phrase_end, i = tokens[i][1], head
+    elif tokens[i][2] == ",":
+        # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
+        # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
         j = i - 1
-        while j >= 0 and tokens[j][2] != "," and i - j <= 10:
+        while j >= 0 and tokens[j][2] != "," and i - j <= MAX_PARENTHESIS_TOKENS:
             j -= 1
         if j < 0 or tokens[j][2] != ",":
             return None
         if all(_is_name_word(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
             phrase_end = tokens[i - 1][1]
+            named = True
         i = j - 1
         if i < 0:
             return None
@@ -162,52 +222,45 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     if i >= 0 and tokens[i][2].lower() in pronouns:
         return tokens[i][0], tokens[i][2]
     stop = STOPWORDS[language]
-    start = None
+    # The head, next to the verb: a name, or (in English) a noun such as "officials".
+    start, _, w = tokens[i]
+    if w == "," or not (_is_name_word(w) or (language != "de" and w.lower() in SOURCE_NOUNS)):
+        if named:
+            # "A survivor who hid in the bush, Yakubu Danladi, told": a description opens the sentence.
+            return _described_name(text, tokens, i, lo, phrase_end)
+        return None
+    # Its modifiers, leftwards.
     lowercase_modifiers = 0
-    head_ok = False
-    k = i
+    k = i - 1
     while k >= 0:
-        s, e, w = tokens[k]
-        lw = w.lower()
+        s, _, w = tokens[k]
         if w == ",":
             # "A spokeswoman, Svitlana Vovk, told": an apposition names the person.
             j = k - 1
             while j >= 0 and tokens[j][2] != "," and k - j <= 6:
                 j -= 1
-            if start is not None and j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
+            if j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
                 k = j - 1
                 continue
             break
-        upper = _is_name_word(w)
+        lw = w.lower()
         if language == "de":
-            ok = upper or lw in _DE_CONNECTORS or (
-                lw not in stop and re.search(r"(?:e|en|er|es|em)$", lw) is not None and start is not None)
-            if k == i and not upper:
-                ok = False
-        else:
-            if upper:
-                ok = True
-            elif lw in SOURCE_NOUNS:
-                ok = True
-            elif lw in _EN_CONNECTORS or lw == "'s":
-                ok = start is not None
-            elif lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
-                ok = start is not None and k > 0 and tokens[k - 1][2][:1].isupper()
+            if not (w[0].isupper() or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS))
+                    or _is_name_word(w)):
+                break
+        elif not (w[0].isupper() or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or lw == "'s" or _is_name_word(w)):
+            if lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
+                if not (k > 0 and tokens[k - 1][2][:1].isupper()):
+                    break
+            elif w[0].isalpha() and lw not in stop and not lw.endswith("ly") and lowercase_modifiers < 2:
+                lowercase_modifiers += 1
             else:
-                ok = (start is not None and w[0].isalpha() and lw not in stop and not lw.endswith("ly")
-                      and lowercase_modifiers < 2)
-                lowercase_modifiers += ok
-            if k == i and not (upper or lw in SOURCE_NOUNS):
-                ok = False
-        if not ok:
-            break
-        if k == i:
-            head_ok = True
+                break
         start = s
         k -= 1
-    if start is None or not head_ok:
-        return None
     phrase = text[start:phrase_end or tokens[i][1]]
+    if stop.issuperset(phrase.lower().split()):
+        return None  # "An estimated 18,500": an article, not a source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
     while True:
         first = phrase.split(None, 1)
@@ -216,7 +269,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
             phrase = first[1]
             continue
         break
-    if language == "de" and re.match(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b", phrase):
+    if language == "de" and _DE_ADVERBIAL.match(phrase):
         return None  # a sentence-initial adverbial, the subject comes after the verb
     if language == "en" and phrase.split()[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
                                                           "however", "yet", "but", "and"):
@@ -228,10 +281,48 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     return start, phrase
 
 
+_DE_ENDINGS = ("e", "en", "er", "es", "em")
+_DE_ENDINGS_AFTER = ("e", "en", "er", "es")
+_DE_ADVERBIAL = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
+_SPACES = re.compile(r"\s*")
+MAX_PARENTHESIS_TOKENS = 16
+MAX_DESCRIPTION_TOKENS = 12
+MAX_POSTMODIFIER_TOKENS = 8
+# Words that may start what follows a source's head noun: "residents of ...", "people living near ...".
+POSTMODIFIER_START = _POSTMODIFIER_START = frozenset("of in at near along from close living working based inside outside around "
+                                "across on".split())
+_NOT_IN_POSTMODIFIER = frozenset("was were is are had has have been be will would could said says told "
+                                 "that which who".split())
+
+
+def _postmodified_head(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of a source noun followed by a modifier that runs to token i ("Residents | of communities along
+    the road"), or None."""
+    for k in range(i - 1, max(-1, i - MAX_POSTMODIFIER_TOKENS - 1), -1):
+        w = tokens[k][2]
+        lw = w.lower()
+        if not w[0].isalpha() or lw in _NOT_IN_POSTMODIFIER:
+            return None
+        if lw in SOURCE_NOUNS and tokens[k + 1][2].lower() in _POSTMODIFIER_START:
+            return k
+    return None
+
+
+def _described_name(text: str, tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
+    """The description that opens the sentence before a name in commas, with the name: (start, phrase)."""
+    if tokens[0][0] != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
+        return None
+    first = tokens[0][2]
+    if not first[:1].isupper() or any(t[2] == "," for t in tokens[:comma + 1]):
+        return None
+    if not (first.lower() in ("a", "an", "the") or any(t[2].lower() in SOURCE_NOUNS for t in tokens[:4])):
+        return None
+    return tokens[0][0], text[tokens[0][0]:name_end]
+
+
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
-    m = re.match(r"\s*", text[pos:hi])
-    pos += m.end() if m else 0
+    pos = _SPACES.match(text, pos, hi).end()
     end = pos
     words = 0
     stop = STOPWORDS[language]
@@ -241,7 +332,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             break
         upper = _is_name_word(w)
         if language == "de":
-            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and re.search(r"(?:e|en|er|es)$", lw))
+            ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:
             ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
                 words and lw not in stop and not lw.endswith(("ly", "ing")))

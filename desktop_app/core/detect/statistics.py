@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
 from .numbers import EXACT, Figure
+from .reporting import REPORTING, SOURCE_NOUNS
 
 MAX_NOUN_WORDS = 4
 MAX_TAIL_WORDS = 6
+# Enough words after a figure for its partitive ("of the 31"), its noun and its tail.
+MAX_WORDS_LOOKED_AT = 24
 
 _TAIL_STOP = {
     "en": frozenset("and or but which that who whom whose used when while where because although according said "
@@ -31,9 +35,30 @@ _DE_PARTICLES = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".spli
 _PREPOSITIONS = frozenset("in on at across near inside outside im in auf bei an".split())
 _NOUN_MODIFIERS = frozenset("more other such further weitere weiteren".split())
 _NOT_COUNTED = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
+# "100 of these attacks", "40 of her colleagues", "nine of the victims": the things counted follow.
+_PARTITIVE_DETERMINERS = frozenset("the these those its their her his our my your den".split())
+# "the gunmen, numbering about 20": the counted things come first.
+_NUMBERING_BEFORE = re.compile(r"\b(?:the|a|an|these|those|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+),?\s+"
+                               r"(?:numbering|totall?ing|numbered)\s+$", re.I)
+# "a catchment population of more than 60,000 people", "a convoy of 30 trucks": a collective noun counted.
+_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
+# The verb whose object the count is belongs to the claim: "shot down 23 of the 31 drones", "opened fire on three
+# vehicles", "distributed hot meals to 4,200 people", "has 40 beds".
+MAX_WORDS_TO_VERB = 4
+_IRREGULAR_VERBS = frozenset("""hit hits struck strike strikes shot shoot shoots sent send sends set put built build
+    brought bring brings bought caught fought took take takes gave give gives made make makes found find finds held
+    hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell sells sank
+    threw throw fired launched launch launches downed seize seized freed free frees""".split())
+_HAVE = frozenset("has have had".split())
+# Past forms that end the noun counted ("40 of her colleagues | spent the night").
+_IRREGULAR_PAST = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
+    remained""".split())
+_BETWEEN_VERB_AND_COUNT = frozenset("to for on at into onto from in with the a an its their his her our some down up "
+                                    "out off over against".split())
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Statistic:
     start: int
     end: int
@@ -43,8 +68,35 @@ class Statistic:
     confidence: float
 
 
-def _words(text: str, start: int, end: int):
-    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+def _words(text: str, start: int, end: int, most: int = 1000):
+    return [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, start, end), most)]
+
+
+def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
+    """Where the verb whose object starts at `pos` begins, if it is within a few words (English)."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(lo, pos - 60), pos)]
+    for n, (start, w) in enumerate(reversed(words)):
+        lw = w.lower()
+        if n >= MAX_WORDS_TO_VERB or not w[0].isalpha():
+            return None
+        if lw in _HAVE:
+            return start if n == 0 else None  # "has 40 beds"; not "has ... to 40"
+        if lw in _IRREGULAR_VERBS or (lw.endswith("ed") and len(lw) > 4 and w[0].islower()):
+            return None if REPORTING["en"].fullmatch(w) else start
+        if lw in _BETWEEN_VERB_AND_COUNT:
+            continue
+        if lw in stop or REPORTING["en"].fullmatch(w):
+            return None
+    return None
+
+
+def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
+    """Where a statistic starts: its figure, or a collective noun before it ("a population of")."""
+    if lang == "en" and text[f.start - 4:f.start] == " of ":
+        m = _NOUN_OF_BEFORE.search(text, max(lo, f.start - 50), f.start)
+        if m is not None:
+            return m.start()
+    return f.start
 
 
 def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Statistic]:
@@ -57,7 +109,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
     ti = 0
     by_start = {f.value_start: f for f in figures}
     by_figure_start = {f.start: f for f in figures}
-    for f in figures:
+    for index, f in enumerate(figures):
         while ti < len(taken) and taken[ti][1] <= f.value_start:
             ti += 1
         if ti < len(taken) and taken[ti][0] <= f.value_start < taken[ti][1]:
@@ -66,11 +118,17 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             continue
         if f.value == 1 and f.qualifier == EXACT:
             continue  # "one day", "one of the reasons": too often not a count
-        _, sent_end = doc.sentence(f.value_start)
+        sent_start, sent_end = doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 200)
         punct = _PUNCT_STOP.search(text, f.end, limit)
         clause_end = punct.start() if punct else limit
-        words = _words(text, f.end, clause_end)
+        words = _words(text, f.end, clause_end, MAX_WORDS_LOOKED_AT)
+        # The words of the next figure's claim are not this one's tail ("40 beds | for a population of ...").
+        tail_limit = clause_end
+        if index + 1 < len(figures) and figures[index + 1].start < clause_end:
+            tail_limit = _counted_start(text, figures[index + 1], f.end, lang)
+            if tail_limit == figures[index + 1].start:
+                tail_limit = clause_end  # the next figure itself ends the tail, or belongs to it ("23 of the 31")
         i = 0
         # "23 of the 31 drones": the second figure is part of the noun phrase.
         if words and words[0][2].lower() in ("of", "von"):
@@ -80,13 +138,17 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 i = j
                 while i < len(words) and words[i][1] <= second.end:
                     i += 1
+            elif j < len(words) and j == 2 and words[1][2].lower() in _PARTITIVE_DETERMINERS:
+                i = 2  # "100 of these attacks"
+            elif len(words) > 1 and words[1][2].lower() in _PARTITIVE_DETERMINERS - {"the", "den"}:
+                i = 2  # "40 of her colleagues"
         noun: list[tuple[int, int, str]] = []
         while i < len(words) and len(noun) < MAX_NOUN_WORDS:
             w = words[i][2]
             lw = w.lower()
             if (lw in stop and lw not in _NOUN_MODIFIERS and not w.isupper()) or lw in aux or not w[0].isalpha():
                 break
-            if lang == "en" and noun and lw.endswith("ed") and not w[0].isupper():
+            if lang == "en" and noun and (lw.endswith("ed") or lw in _IRREGULAR_PAST) and not w[0].isupper():
                 break  # "facilities | used by", "attacks | recorded": the verb starts the tail
             if words[i][0] in by_start:
                 break
@@ -94,8 +156,17 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             i += 1
         while noun and noun[-1][2].lower() in stop:
             noun.pop()
+        if not noun and not words and lang == "en":
+            numbering = _NUMBERING_BEFORE.search(text, max(sent_start, f.start - 70), f.start)
+            if numbering is not None:  # "the gunmen, numbering about 20"
+                out.append(Statistic(numbering.start(), f.end, f.value, f.qualifier, numbering.group("noun"), 0.7))
+                used_until = f.end
+                continue
         if not noun or noun[-1][2].lower() in _NOT_COUNTED:
             continue
+        if (i < len(words) and lang == "en" and noun[-1][2].lower() in SOURCE_NOUNS
+                and REPORTING["en"].fullmatch(words[i][2])):
+            continue  # "Two officials said ...": the sources, not a claim
         end = noun[-1][1]
         # The rest of the clause, briefly: "are stationed in Iraq", "since mid-October", "recorded".
         tail_end = end
@@ -116,7 +187,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                             break
                         elliptic_end = e
                 break
-            if lw in tail_stop or s in by_start or (lang == "de" and lw in aux):
+            if lw in tail_stop or s in by_start or s >= tail_limit or (lang == "de" and lw in aux):
                 break  # German puts the verb last: its auxiliary ends the noun phrase
             count += 1
             i += 1
@@ -131,10 +202,14 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 end -= len(last)
         while end > f.end and text[end - 1] in " .":
             end -= 1
-        start = f.start
+        start = _counted_start(text, f, sent_start, lang)
         ev = _EVENT_BEFORE.search(text, max(0, start - 30), start)
         if ev:
             start = ev.start()
+        elif lang == "en":
+            verb = _verb_before(text, start, max(sent_start, used_until), stop)
+            if verb is not None:
+                start = verb
         words = [w for _, _, w in noun]
         while len(words) > 1 and words[0].lower() in _NOUN_MODIFIERS:
             words.pop(0)  # "such attacks", "more Patriot batteries": the things counted

@@ -75,3 +75,43 @@ def test_no_source_no_attribution(text):
 def test_an_organisation_named_with_in():
     text = "The Islamic Resistance in Iraq claimed responsibility for the drone attack."
     assert attributions(text) == [("The Islamic Resistance in Iraq claimed", "Islamic Resistance in Iraq")]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Only 2 of the 7 water points are working, partners report.", "partners report", "partners"),
+    ("Residents of communities along the road say kidnappings are weekly.",
+     "Residents of communities along the road say", "Residents of communities along the road"),
+    ("People living near the airport told our reporters they heard a blast.",
+     "People living near the airport told our reporters", "People living near the airport"),
+    ("Tetiana, a crane operator who asked that her surname not be used, says she was in the shelter.",
+     "Tetiana, a crane operator who asked that her surname not be used, says", "Tetiana"),
+    ("A survivor who hid in the bush, Yakubu Danladi, told our correspondent that the attackers left.",
+     "A survivor who hid in the bush, Yakubu Danladi, told our correspondent", "Yakubu Danladi"),
+    ("Four soldiers were hurt, a Pentagon official said on condition of anonymity.",
+     "a Pentagon official said on condition of anonymity", "Pentagon official"),
+    ("Most were claimed by a coalition of factions calling itself the Islamic Resistance in Iraq.",
+     "Most were claimed by a coalition of factions calling itself the Islamic Resistance", "Islamic Resistance"),
+    ("Iraqi Prime Minister Mohammed Shia al-Sudani's office condemned the strikes as a hostile act.",
+     "Iraqi Prime Minister Mohammed Shia al-Sudani's office condemned",
+     "Iraqi Prime Minister Mohammed Shia al-Sudani's office"),
+])
+def test_sources_described_at_length(text, cue, source):
+    assert (cue, source) in attributions(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The UN report was published on Monday.",
+    "An estimated 18,500 people have fled their homes.",
+    "Forty-one people were admitted to hospital.",
+    "President Zelensky has condemned the attack.",
+])
+def test_words_that_only_look_like_a_report(text):
+    assert attributions(text, "en") == []
+
+
+def test_a_lead_in_to_a_long_quote_that_ends_the_sentence_only_frames_it():
+    text = ('Austin spoke on Monday. He added that the United States was "determined and prepared to take further '
+            'necessary measures to protect our people".')
+    assert attributions(text, "en") == []
+    # A short quoted phrase is the source's word inside the reporter's claim: an attribution.
+    assert attributions("Russia says it hit 'military infrastructure'.", "en") == [("Russia says", "Russia")]

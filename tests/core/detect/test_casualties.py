@@ -92,3 +92,68 @@ def test_the_partitive_tail_may_follow_a_place():
                           "seriously, officials said.")
     assert found[0] == "Four American soldiers were wounded in a drone attack on Erbil air base, two of them seriously"
     assert found[1]["count"] == 4 and found[1]["who"] == "American soldiers"
+
+
+@pytest.mark.parametrize("text, claim, count, category, who", [
+    ("In Mykolaiv, a man was killed when debris fell on a house.", "a man was killed", 1, "killed", "man"),
+    ("Gunmen killed the driver of one of the buses, police said.", "killed the driver of one of the buses", 1,
+     "killed", "driver"),
+    ("Ein Soldat wurde getötet.", "Ein Soldat wurde getötet", 1, "killed", "Soldat"),
+    ("No one was injured there, the ministry said.", "No one was injured", 0, "injured", "people"),
+    ("The ministry said no civilians were hurt.", "no civilians were hurt", 0, "injured", "civilians"),
+    ("Niemand wurde verletzt.", "Niemand wurde verletzt", 0, "injured", "Menschen"),
+])
+def test_one_person_without_a_numeral_and_nobody(text, claim, count, category, who):
+    (found,) = casualties(text)
+    assert found == (claim, {"count": count, "qualifier": "exact", "category": category, "who": who})
+
+
+def test_a_headline_drops_its_articles():
+    found = casualties("Gunmen abduct 31 travellers on highway, kill driver", "en")
+    assert [(t, f["count"], f["category"]) for t, f in found] == [
+        ("abduct 31 travellers", 31, "abducted"), ("kill driver", 1, "killed")]
+
+
+@pytest.mark.parametrize("text", ["No one was available for comment.", "There was no warning at all.",
+                                  "A man was seen near the market."])
+def test_no_and_a_without_a_category_word_are_no_claims(text):
+    assert casualties(text, "en") == []
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Two passengers who were shot in the legs were taken to hospital.",
+     "Two passengers who were shot in the legs were taken to hospital", 2, "injured"),
+    # The main clause says what happened in the end.
+    ("Three people who were injured in the blast have died.", "Three people who were injured in the blast have died",
+     3, "killed"),
+])
+def test_a_relative_clause_after_the_people_counted(text, claim, count, category):
+    (found,) = casualties(text, "en")
+    assert (found[0], found[1]["count"], found[1]["category"]) == (claim, count, category)
+
+
+@pytest.mark.parametrize("text", ["Two officials said three people were killed.",
+                                  "Two journalists who reported on the attack said three people were killed.",
+                                  "A man said three people were killed."])
+def test_the_category_word_belongs_to_the_figure_next_to_it(text):
+    assert [(t, f["count"]) for t, f in casualties(text, "en")] == [("three people were killed", 3)]
+
+
+def test_that_one_militia_fighter_is_a_count():
+    (found,) = casualties("Sources told the radio that one militia fighter was killed.")
+    assert found == ("one militia fighter was killed",
+                     {"count": 1, "qualifier": "exact", "category": "killed", "who": "militia fighter"})
+
+
+def test_a_partitive_names_the_people_after_the_participle():
+    (found,) = casualties("It was gathered that four of the abducted passengers were women travelling with their "
+                          "children.", "en")
+    assert found[0] == "four of the abducted passengers were women travelling with their children"
+    assert (found[1]["count"], found[1]["category"]) == (4, "abducted")
+
+
+def test_a_named_hospital_and_the_partitive_after_it():
+    (found,) = casualties("Forty-one people were admitted to Fataki General Hospital with gunshot wounds, six of "
+                          "them in a critical condition.", "en")
+    assert found[0].endswith("six of them in a critical condition")
+    assert (found[1]["count"], found[1]["category"]) == (41, "injured")

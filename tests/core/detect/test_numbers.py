@@ -77,3 +77,13 @@ def test_one_is_a_count_only_where_a_category_word_makes_it_a_claim():
     (claim,) = [s for s in suggest("A spokesman said one of its commanders was among the dead.") if s.type == "casualty"]
     assert claim.text == "one of its commanders was among the dead"
     assert claim.fields == {"count": 1, "qualifier": "exact", "category": "killed", "who": "commanders"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sources said that one militia fighter was killed", [("one", 1, "exact")]),
+    ("the one who came back", []),
+    ("meals on 11 and 12 March. Two mobile clinics", [("11", 11, "exact"), ("Two", 2, "exact")]),
+    ("on March 12 two clinics opened", [("two", 2, "exact")]),
+])
+def test_one_after_a_determiner_and_a_month_before_a_full_stop(text, expected):
+    assert figures(text) == expected

@@ -25,6 +25,15 @@ def test_suggestions_are_sorted_records_whose_text_is_their_span():
         assert set(s.fields) == set(FIELDS_BY_TYPE[s.type])
 
 
+def test_the_detector_s_records_equal_ones_built_field_by_field():
+    for s in suggest(SAMPLE.read_text(encoding="utf-8")):
+        assert tuple(s.fields) == FIELDS_BY_TYPE[s.type]
+        rebuilt = Suggestion(s.type, s.start, s.end, s.text, s.confidence, dict(s.fields))
+        assert rebuilt == s and hash(rebuilt) == hash(s) and rebuilt.fields == s.fields
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            s.start = 0  # type: ignore[misc]
+
+
 def test_to_json_is_exactly_the_cli_contract():
     (s,) = [x for x in suggest("Three soldiers were injured.") if x.type == "casualty"]
     assert s.to_json() == {"type": "casualty", "start": 0, "end": 27, "text": "Three soldiers were injured",
