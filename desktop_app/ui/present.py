@@ -79,6 +79,8 @@ def claim_tooltip_html(claims: Sequence[ClaimRecord]) -> str:
                                                              for s in c.sources)))
         if c.note:
             lines.append(f"<i>{html.escape(short(c.note, 200))}</i>")
+        if c.anchor == FUZZY:
+            lines.append("\u2248 Check wording: a new revision matched this claim approximately (Ctrl+Shift+R confirms)")
         blocks.append("<br>".join(lines))
     return "<hr>".join(blocks)
 

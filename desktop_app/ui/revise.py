@@ -9,14 +9,15 @@ earlier revision read-only, with a banner leading back to the current text.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QToolButton
 
 from desktop_app.core import importers
 from desktop_app.core.errors import ClaimdeskError
 from desktop_app.core.records import RevisionReport
 
+from . import theme
 from .banner import Banner
 from .dialogs import messages, revise_dialog
 from .present import FUZZY, ORPHANED, short
@@ -63,9 +64,10 @@ class Revisions(QObject):
         self.button.setMenu(self.menu)
         self.button.hide()
         window.pane.add_header_widget(self.button)
-        self.banner = Banner("#f7d68a", "Back to the current text", object_name="revisionBanner")
+        self.banner = Banner("#f7d68a", "Back to the current text (Esc)", object_name="revisionBanner")
         self.banner.closeRequested.connect(self.show_current)
         window.pane.add_banner(self.banner)
+        window.view.decorations.append(self._paint_doubt)
         back = QAction("Back to the current text", window.pane.old_view)
         back.setShortcut("Esc")
         back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -135,10 +137,13 @@ class Revisions(QObject):
         counts = report.counts
         win.say(f"Revision {report.revision}: {plural(counts['exact'] + counts['moved'], 'claim')} found, "
                 f"{counts['fuzzy']} to check, {counts['orphaned']} orphaned.")
-        box = QMessageBox(QMessageBox.Icon.Information, "New version imported", self.last_summary,
+        head, _, details = self.last_summary.partition("\n")
+        box = QMessageBox(QMessageBox.Icon.Information, "New version imported", head,
                           QMessageBox.StandardButton.Ok, win)
         box.setObjectName("revisionReport")
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(details.replace("\nOrphaned claims", "\n\nOrphaned claims")
+                               .replace("\nCheck the approximate", "\n\nCheck the approximate"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
@@ -180,6 +185,24 @@ class Revisions(QObject):
         win.say(f"Re-attached \u201c{short(cmd.after.text, 40)}\u201d. Ctrl+Z puts it back.")
         return True
 
+    def _paint_doubt(self, painter: QPainter, first: int, last: int) -> None:
+        """A claim a revision matched only approximately gets a wavy line under it, as a word to check does."""
+        view = self.win.view
+        doubtful = [c for c in self.win.panel.claims() if c.anchor == FUZZY and c.end >= first and c.start <= last]
+        if not doubtful:
+            return
+        painter.setPen(QPen(theme.anchor_warning(False, view.palette()), 1.3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for c in doubtful:
+            for rect, below in view.text_boxes(c.start, c.end):
+                path = QPainterPath(QPointF(rect.left(), below + 6))
+                x, up = rect.left(), True
+                while x < rect.right():
+                    x = min(rect.right(), x + 3)
+                    path.lineTo(x, below + (4 if up else 7))
+                    up = not up
+                painter.drawPath(path)
+
     # --- reading earlier revisions ------------------------------------------------------
     def article_opened(self, article_id: int) -> None:
         self.show_current()
@@ -205,14 +228,17 @@ class Revisions(QObject):
             self.menu.addAction(short(str(exc), 80)).setEnabled(False)
             return
         reading = self.win.pane.reading_revision
+        group = QActionGroup(self.menu)
         current = self.menu.addAction(revision_label(article.revision, article.imported_at, article.revision))
         current.setCheckable(True)
         current.setChecked(reading is None)
+        group.addAction(current)
         current.triggered.connect(self.show_current)
         for r in reversed(older):
             action = self.menu.addAction(revision_label(r.number, r.imported_at, article.revision))
             action.setCheckable(True)
             action.setChecked(reading == r.number)
+            group.addAction(action)
             action.triggered.connect(lambda _c=False, n=r.number: self.show_revision(n))
 
     def show_revision(self, number: int) -> bool:

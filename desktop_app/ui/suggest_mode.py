@@ -353,13 +353,14 @@ class SuggestionMode(QObject):
             return
         view = self.win.view
         current = self.panel.current()
+        palette = view.palette()
         for s in self.panel.model.suggestions():
             if s.end < first or s.start > last:
                 continue
             is_current = current is not None and s.key == current.key
             fill = QColor(theme.type_colour(s.type))
             fill.setAlpha(CURRENT_ALPHA if is_current else TINT_ALPHA)
-            pen = QPen(theme.suggestion_ink(s.type), 2.4 if is_current else 1.3, Qt.PenStyle.CustomDashLine)
+            pen = QPen(theme.suggestion_ink(s.type, palette), 2.4 if is_current else 1.3, Qt.PenStyle.CustomDashLine)
             pen.setDashPattern([3.0, 2.0] if is_current else [3.0, 2.5])
             painter.setPen(pen)
             painter.setBrush(fill)

@@ -291,7 +291,7 @@ class SuggestionPanel(QWidget):
         if self.list.currentIndex() == index:
             self.currentChanged.emit(self.model.at(row))  # tell the view again (it may have been re-drawn)
         self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(index)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def step(self, delta: int) -> None:
         """The next (or previous) candidate, wrapping at the ends so Tab keeps going round."""

@@ -130,9 +130,11 @@ def dark_palette() -> QPalette:
     return p
 
 
-def suggestion_ink(name: str) -> QColor:
-    """A candidate claim's dashed outline: its type's colour, dark enough to read as a line on paper."""
-    return type_colour(name).darker(175)
+def suggestion_ink(name: str, palette: QPalette | None = None) -> QColor:
+    """A candidate claim's dashed outline: its type's colour, dark enough to read as a line on paper
+    (on a dark background the pastel itself is the line that shows)."""
+    colour = type_colour(name)
+    return colour.lighter(115) if is_dark(palette) else colour.darker(175)
 
 
 def dashed_swatch(colour: QColor, size: int = 14) -> QPixmap:
@@ -140,7 +142,7 @@ def dashed_swatch(colour: QColor, size: int = 14) -> QPixmap:
     pm, p = _pixmap(size)
     fill = QColor(colour)
     fill.setAlpha(70)
-    pen = QPen(colour.darker(175), 1.3, Qt.PenStyle.CustomDashLine)
+    pen = QPen(colour.lighter(115) if is_dark() else colour.darker(175), 1.3, Qt.PenStyle.CustomDashLine)
     pen.setDashPattern([2.0, 1.6])
     p.setPen(pen)
     p.setBrush(fill)

@@ -54,8 +54,9 @@ def test_new_version_counts_are_shown_and_the_orphan_is_listed(revised):
     assert report.counts == {"exact": 1, "moved": 0, "fuzzy": 1, "orphaned": 1}
     assert window.view.text == new_text and window.article.revision == 2
     box = window.revisions.report_box
-    assert box.isVisible() and box.text() == window.revisions.last_summary
-    summary = box.text()
+    summary = window.revisions.last_summary
+    assert box.isVisible() and summary.startswith(box.text() + "\n") and box.text().startswith("Revision 2 of")
+    assert box.informativeText().replace("\n\n", "\n") == summary.split("\n", 1)[1]
     for line in ("1 found in place", "0 found at a new place", "1 matched approximately", "1 orphaned",
                  "Ctrl+Shift+R"):
         assert line in summary, line
