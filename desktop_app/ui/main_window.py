@@ -257,12 +257,12 @@ class MainWindow(QMainWindow):
         self.bridge.reachable.connect(self._connection_back)
         self.live.setText("")
         self._apply_identity()
-        self.suggest.workspace_changed(self.bridge)
         self.article = None
         self.view.clear_article()
         self.panel.set_claims([])
         self.panel.show_details(None)
         self.pane.show_article(None)
+        self._review_workspace_changed()
         self._reload_articles()
         last = self.settings.last_article(workspace.url)
         first = last if last is not None and self.article_list.model.row_of(last) >= 0 else None
@@ -659,6 +659,14 @@ class MainWindow(QMainWindow):
         self.view.menu_provider = lambda menu, claim_id: self._review_menu(base, menu, claim_id)
         self.article_list.menu_provider = self._article_menu
         self.live.setStyleSheet(f"QLabel {{ color: {theme.anchor_warning(True).name()}; font-weight: 600; }}")
+
+    def _review_workspace_changed(self) -> None:
+        """Another workspace: no suggestion mode, no old revision on show; the revisions button follows changes."""
+        self.suggest.workspace_changed(self.bridge)
+        self.revisions.show_current()
+        self.revisions.update_button()
+        self.bridge.changed.connect(lambda _change: self.revisions.update_button())
+        self.bridge.external.connect(self.revisions.update_button)
 
     def _review_menu(self, base, menu: QMenu, claim_id: int | None) -> None:
         if base is not None:

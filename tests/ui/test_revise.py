@@ -231,3 +231,24 @@ def test_the_new_version_is_read_off_the_gui_thread_and_a_cancel_before_the_writ
     with qtbot.waitSignal(window.revisions.revised, timeout=20_000):
         window.revisions.revise(article_id, str(new))
     assert threads == [False] and window.article.revision == 2
+
+
+def test_switching_workspace_while_reading_an_old_revision_leaves_nothing_behind(qtbot, revised, tmp_path):
+    window, *_ = revised
+    dismiss(qtbot, window)
+    assert window.revisions.show_revision(1) and window.revisions.banner.isVisible()
+    assert window.open_workspace(str(tmp_path / "empty.db"))
+    assert window.pane.reading_revision is None and not window.revisions.banner.isVisible()
+    assert not window.revisions.button.isVisible() and not window.pane.old_view.isVisible()
+
+
+def test_the_revisions_button_appears_when_someone_else_revises_the_open_article(qtbot, window):
+    from desktop_app.core.importers import import_bytes
+    from desktop_app.core.workspace import Workspace
+
+    import_sample(qtbot, window)
+    assert not window.revisions.button.isVisible()
+    with Workspace.open(window.workspace.url, analyst="bob") as bob:
+        bob.revise_article(window.article.id, import_bytes((window.view.text + "\n\nUpdate.").encode(), "v2.txt"))
+    qtbot.waitUntil(lambda: window.revisions.button.isVisible(), timeout=3000)
+    assert window.revisions.button.text() == "Revisions (2)" and window.view.text.endswith("Update.")
