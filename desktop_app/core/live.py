@@ -41,6 +41,8 @@ class ChangeFeed:
     def __init__(self, workspace, poll_interval: float = 0.5):
         self.workspace = workspace
         self.poll_interval = poll_interval
+        #: Why the workspace could not be read at the last try (one sentence), or None while it can.
+        self.problem: str | None = None
         self.last_seen = self._read_counter() or 0
         self._listener = None
         self._closed = threading.Event()
@@ -48,9 +50,12 @@ class ChangeFeed:
 
     def _read_counter(self) -> int | None:
         try:
-            return self.workspace.change_count()
-        except ClaimdeskError:
+            counter = self.workspace.change_count()
+        except ClaimdeskError as exc:
+            self.problem = str(exc)
             return None  # server gone for now: report no change, try again on the next wait
+        self.problem = None
+        return counter
 
     def _listen(self):
         if self._listener is not None or self.workspace.engine.dialect.name != "postgresql":

@@ -74,9 +74,10 @@ MAX_INT = 2**31 - 1
 _CATEGORY_SYNONYMS = {"wounded": "injured", "dead": "killed", "deaths": "killed", "injuries": "injured"}
 
 
-def current_analyst() -> str:
-    """CLAIMDESK_ANALYST, else the OS user: the name written on every history entry."""
-    name = os.environ.get("CLAIMDESK_ANALYST", "").strip()
+def current_analyst(preferred: str | None = None) -> str:
+    """CLAIMDESK_ANALYST, else the name the analyst chose (the GUI's settings), else the OS user:
+    the name written on every history entry."""
+    name = os.environ.get("CLAIMDESK_ANALYST", "").strip() or " ".join((preferred or "").split())[:100]
     if name:
         return name
     try:
@@ -590,6 +591,34 @@ class Workspace:
             record = _claim_record(c)
         return record
 
+    def restore_place(self, claim_id: int, before: ClaimRecord, rationale: str = "", *,
+                      if_version: int | None = None) -> ClaimRecord:
+        """Put a claim back where `before` had it -- its span, text, context and anchor, orphaned included
+        (the undo of a re-attach). A place in the current text must still hold the claim's words."""
+        with self._action("restore_place") as (s, touched):
+            c = self._get(s, Claim, claim_id, "claim", lock=True)
+            self._check_version(c, if_version)
+            if before.article_id != c.article_id:
+                raise InvalidInput(f"Claim {c.id} belongs to article {c.article_id}, not {before.article_id}.")
+            text = c.article.text
+            if before.anchor != Anchoring.orphaned and text[before.start:before.end] != before.text:
+                raise InvalidInput(f"The article's text no longer holds \u201c{_short(before.text)}\u201d "
+                                   f"at {before.start}:{before.end}; claim {c.id} was left where it is.")
+            old = {"start": c.start, "end": c.end, "text": c.text, "anchor": c.anchor}
+            new = {"start": before.start, "end": before.end, "text": before.text, "anchor": before.anchor}
+            if old == new and (c.prefix, c.suffix) == (before.prefix, before.suffix):
+                return _claim_record(c)
+            c.start, c.end, c.text, c.prefix, c.suffix = before.start, before.end, before.text, before.prefix, before.suffix
+            c.anchor = before.anchor
+            c.updated_at = utcnow()
+            c.updated_by = self.analyst
+            self._event(s, c, "reattached", old=old, new=new, rationale=rationale)
+            s.flush()
+            touched["article_ids"].add(c.article_id)
+            touched["claim_ids"].add(c.id)
+            record = _claim_record(c)
+        return record
+
     def orphaned_claims(self, article_id: int) -> list[ClaimRecord]:
         """Claims of an article that its current text no longer holds, for the analyst to re-attach."""
         with self._reading() as s:
@@ -905,6 +934,22 @@ class Workspace:
                 count += 1
             if count:
                 touched["article_ids"].add(article.id)
+        return count
+
+    def unreject_suggestions(self, article_id: int, suggestions: Iterable[Suggestion]) -> int:
+        """Take rejections back (the undo of a reject), so the next run offers these suggestions again;
+        one action. Returns how many rejections were removed (one no longer on record is passed over)."""
+        keys = {x.key for x in suggestions}
+        with self._action("unreject_suggestions") as (s, touched):
+            self._get(s, Article, article_id, "article")
+            count = 0
+            for r in s.scalars(select(RejectedSuggestion).where(RejectedSuggestion.article_id == article_id)
+                               .order_by(RejectedSuggestion.id)):
+                if (r.type, r.start, r.end) in keys:
+                    s.delete(r)
+                    count += 1
+            if count:
+                touched["article_ids"].add(article_id)
         return count
 
     # --- sources --------------------------------------------------------------------------

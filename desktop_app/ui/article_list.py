@@ -1,7 +1,7 @@
 """The workspace's articles, newest first, searchable, each with its claim counts per verdict."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -184,7 +185,24 @@ class ArticleList(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
         self._selecting = False
+        #: Fills the right-click menu of an article: fn(menu, article_id).
+        self.menu_provider: Callable[[QMenu, int], None] | None = None
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self._update_empty()
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid() or self.menu_provider is None:
+            return
+        article_id = index.data(ARTICLE_ID_ROLE)
+        if article_id != self.current_id():
+            self.view.setCurrentIndex(index)  # the menu is about this article: open it, as a click would
+        menu = QMenu(self)
+        self.menu_provider(menu, article_id)
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def set_articles(self, items: Sequence[ArticleSummary]) -> None:
         current = self.current_id()

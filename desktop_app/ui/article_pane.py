@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.records import ArticleSummary
 
@@ -63,23 +63,73 @@ class ArticlePane(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Plain)
         line.setForegroundRole(self.backgroundRole())
+        # An earlier revision is read in a view of its own, so the current text keeps its claims,
+        # scroll position and selection for when the analyst comes back.
+        self.old_view = ArticleView()
+        self.old_view.setObjectName("revisionView")
+        self.old_view.hide()
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(0, 0, 8, 0)
+        self.header.setSpacing(4)
+        self.header.addWidget(self.meta, 1)
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.meta)
+        layout.addLayout(self.header)
         layout.addWidget(self.find_bar)
+        layout.addLayout(self.banners)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.old_view, 1)
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(line)
         layout.addWidget(self.legend)
+        self._reading: int | None = None
         self.show_article(None)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control at the right of the meta line (e.g. the revisions menu)."""
+        self.header.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A strip above the text that says which mode the pane is in (hidden until the mode starts)."""
+        self.banners.addWidget(widget)
 
     def show_article(self, summary: ArticleSummary | None) -> None:
         has = summary is not None
-        self.view.setVisible(has)
+        self.view.setVisible(has and self._reading is None)
+        self.old_view.setVisible(has and self._reading is not None)
         self.meta.setVisible(has)
         self.placeholder.setVisible(not has)
         if has:
             text = meta_text(summary, len(self.view.text))
             self.meta.setText(text)
             self.meta.setToolTip(text)
+
+    # --- reading an earlier revision ------------------------------------------------------
+    @property
+    def reading_revision(self) -> int | None:
+        """The number of the earlier revision shown instead of the current text, or None."""
+        return self._reading
+
+    def show_revision(self, number: int, text: str, title: str = "") -> None:
+        """Show an earlier text, read-only and without claims (they belong to the current text)."""
+        self._reading = number
+        self.old_view.set_zoom(self.view.zoom)
+        self.old_view.set_article(text, (), title)
+        self.view.hide()
+        self.old_view.show()
+        self.legend.hide()
+        self.old_view.setFocus()
+
+    def show_current(self) -> None:
+        if self._reading is None:
+            return
+        self._reading = None
+        self.old_view.hide()
+        self.old_view.clear_article()
+        self.view.show()
+        self.legend.show()
+        self.view.setFocus()

@@ -74,6 +74,8 @@ class ArticleView(QTextEdit):
         self._find: list[int] = []
         self._find_text = ""
         self.menu_provider: Callable[[QMenu, int | None], None] | None = None
+        #: Painted over the text after the claims, e.g. suggested claims: fn(painter, first, last visible offset).
+        self.decorations: list[Callable[[QPainter, int, int], None]] = []
         self.set_zoom(self._zoom)
 
     # --- safety ---------------------------------------------------------------------------
@@ -239,6 +241,14 @@ class ArticleView(QTextEdit):
             block = block.next()
         return out
 
+    def text_boxes(self, start: int, end: int) -> list[tuple[QRectF, float]]:
+        """Per line of text[start:end]: its rectangle in the viewport and the y below its descenders."""
+        return self._boxes(start, end)
+
+    def scroll_to_range(self, start: int, end: int) -> None:
+        """Bring text[start:end] into view, leaving the page alone if it is already visible."""
+        self._scroll_to(self._rects(start, end))
+
     def _visible_range(self) -> tuple[int, int]:
         vp = self.viewport().rect()
         first = self.offset_at(vp.topLeft())
@@ -274,7 +284,7 @@ class ArticleView(QTextEdit):
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self._spans and self._current is None:
+        if not self._spans and self._current is None and not self.decorations:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -300,6 +310,10 @@ class ArticleView(QTextEdit):
                     # around the words and their verdict bar, so the bar stays visible
                     painter.drawRoundedRect(QRectF(r.left() - 3, r.top() - 2, r.width() + 6,
                                                    below + 2 + depth - (r.top() - 2)), 3, 3)
+        for paint in self.decorations:
+            painter.save()
+            paint(painter, first, last)
+            painter.restore()
         painter.end()
 
     # --- interaction ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from desktop_app.core.models import CASUALTY_CATEGORIES, FIELDS_BY_TYPE
 from desktop_app.core.records import ClaimRecord
 
 from . import theme
-from .present import FIELD_LABELS, ORPHANED, QUALIFIERS, short, when_text
+from .present import FIELD_LABELS, FUZZY, ORPHANED, QUALIFIERS, short, when_text
 
 
 class NoteEdit(QPlainTextEdit):
@@ -72,10 +72,20 @@ class ClaimEditor(QWidget):
         self.meta = QLabel(objectName="claimMeta")
         self.meta.setForegroundRole(self.meta.foregroundRole())
         self.meta.setEnabled(False)
-        self.orphaned = QLabel("\u26a0 Orphaned: this text is no longer found in the article. "
-                               "The claim is kept; check it against the new text.", objectName="orphanedNote")
+        self.orphaned = QLabel("\u26a0 Orphaned: a new revision of the article no longer has these words. "
+                               "The claim is kept. To re-attach it, select its words in the article and press "
+                               "Ctrl+Shift+R.", objectName="orphanedNote")
         self.orphaned.setWordWrap(True)
         self.orphaned.hide()
+        self.fuzzy = QLabel("\u2248 Check wording: a new revision matched this claim approximately. If the "
+                            "highlighted words are right, press Ctrl+Shift+R to confirm them; otherwise select "
+                            "the right words first.", objectName="fuzzyNote")
+        self.fuzzy.setWordWrap(True)
+        self.fuzzy.hide()
+        for note, colour in ((self.orphaned, theme.anchor_warning(True)), (self.fuzzy, theme.anchor_warning(False))):
+            pal = note.palette()
+            pal.setColor(note.foregroundRole(), colour)
+            note.setPalette(pal)
 
         self.type = QComboBox(objectName="claimType")
         for name, term in taxonomy.types().items():
@@ -131,6 +141,7 @@ class ClaimEditor(QWidget):
         page_layout.addWidget(self.quote)
         page_layout.addWidget(self.meta)
         page_layout.addWidget(self.orphaned)
+        page_layout.addWidget(self.fuzzy)
         page_layout.addWidget(line)
         page_layout.addLayout(self.form)
         page_layout.addStretch(1)
@@ -186,6 +197,7 @@ class ClaimEditor(QWidget):
         self.meta.setText(f"Claim #{record.id} \u00b7 by {record.analyst} {when_text(record.created_at)}{changed}"
                           f" \u00b7 v{record.version}")
         self.orphaned.setVisible(record.anchor == ORPHANED)
+        self.fuzzy.setVisible(record.anchor == FUZZY)
         self.type.setCurrentIndex(max(0, self.type.findData(record.type)))
         self.status.setCurrentIndex(max(0, self.status.findData(record.status)))
         shown = set(FIELDS_BY_TYPE.get(record.type, ()))

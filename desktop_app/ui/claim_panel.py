@@ -4,7 +4,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core import taxonomy
 from desktop_app.core.records import ClaimRecord
@@ -13,7 +23,7 @@ from . import theme
 from .claim_editor import ClaimEditor
 from .claim_table import CLAIM_ID_ROLE, ClaimTableModel, ClaimTableView
 from .history_view import HistoryView
-from .present import ClaimFilter
+from .present import ORPHANED, ClaimFilter
 from .search_field import SearchField
 from .sources_panel import SourcesPanel
 
@@ -46,6 +56,17 @@ class ClaimPanel(QWidget):
         self.search.setObjectName("claimSearch")
         self.count = QLabel(objectName="claimCount")
         self.count.setEnabled(False)
+        self.mine = QCheckBox("My claims", objectName="myClaims")
+        self.mine.setToolTip("Show only the claims you made or last changed")
+        self.orphans = QToolButton(objectName="orphanBadge")
+        self.orphans.setCheckable(True)
+        self.orphans.setAutoRaise(True)
+        self.orphans.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.orphans.setToolTip("Claims a new revision of the article no longer holds: select one, select its "
+                                "new words in the article and press Ctrl+Shift+R to re-attach it")
+        self.orphans.setStyleSheet(f"QToolButton {{ color: {theme.anchor_warning(True).name()}; font-weight: 600; }}")
+        self.orphans.hide()
+        self._analyst = ""
 
         filters = QHBoxLayout()
         filters.setContentsMargins(8, 6, 8, 2)
@@ -59,7 +80,10 @@ class ClaimPanel(QWidget):
         f.setBold(True)
         title.setFont(f)
         heading.addWidget(title)
+        heading.addSpacing(6)
+        heading.addWidget(self.orphans)
         heading.addStretch(1)
+        heading.addWidget(self.mine)
         heading.addWidget(self.count)
 
         top = QWidget()
@@ -93,6 +117,8 @@ class ClaimPanel(QWidget):
         self.type_filter.currentIndexChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.search.textChanged.connect(self._filter_changed)
+        self.mine.toggled.connect(self._filter_changed)
+        self.orphans.clicked.connect(self._orphans_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._restore_selection)
         self.model.layoutChanged.connect(self._restore_selection)
@@ -199,23 +225,52 @@ class ClaimPanel(QWidget):
         s = self.status_filter.currentData()
         return ClaimFilter(types=frozenset([t]) if t else None,
                            statuses=frozenset([s]) if s and s != ORPHANED_FILTER else None,
-                           text=self.search.text(), orphaned_only=s == ORPHANED_FILTER)
+                           text=self.search.text(), orphaned_only=s == ORPHANED_FILTER,
+                           analyst=self._analyst if self.mine.isChecked() and self._analyst else None)
+
+    def set_analyst(self, name: str) -> None:
+        """Who "My claims" means (the workspace's analyst)."""
+        self._analyst = name
+        self.mine.setToolTip(f"Show only the claims {name} made or last changed")
+        self._filter_changed()
+
+    # --- orphans --------------------------------------------------------------------------
+    def orphan_count(self) -> int:
+        return sum(1 for c in self.model.all_claims() if c.anchor == ORPHANED)
+
+    def orphans_only(self) -> bool:
+        return self.status_filter.currentData() == ORPHANED_FILTER
+
+    def show_orphans(self) -> None:
+        """Only the orphaned claims (after a revision), so the analyst can re-attach them one by one."""
+        self.status_filter.setCurrentIndex(self.status_filter.findData(ORPHANED_FILTER))
+
+    def _orphans_clicked(self) -> None:
+        if self.orphans_only():
+            self.status_filter.setCurrentIndex(0)
+        else:
+            self.show_orphans()
 
     def _filter_changed(self, *_args) -> None:
         self.model.set_filter(self.current_filter())
         self._update_count()
 
     def clear_filters(self) -> None:
-        for w in (self.type_filter, self.status_filter, self.search):
+        for w in (self.type_filter, self.status_filter, self.search, self.mine):
             w.blockSignals(True)
         self.type_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
         self.search.clear()
-        for w in (self.type_filter, self.status_filter, self.search):
+        self.mine.setChecked(False)
+        for w in (self.type_filter, self.status_filter, self.search, self.mine):
             w.blockSignals(False)
         self._filter_changed()
 
     def _update_count(self) -> None:
+        orphans = self.orphan_count()
+        self.orphans.setVisible(bool(orphans))
+        self.orphans.setText(f"\u26a0 {orphans} orphaned")
+        self.orphans.setChecked(self.orphans_only())
         shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(f"{total} claim{'s' if total != 1 else ''}" if shown == total
                            else f"{shown} of {total} claims")

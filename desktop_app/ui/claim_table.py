@@ -10,13 +10,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .present import (
+    FUZZY,
     ORPHANED,
     SORT_KEYS,
     ClaimFilter,
@@ -28,6 +29,7 @@ from .present import (
     status_label,
     type_label,
 )
+from .review_text import CHECK_WORDING
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (("type", ""), ("text", "Claim"), ("status", "Verdict"), ("sources", "Sources"))
@@ -69,9 +71,11 @@ class ClaimTableModel(QAbstractTableModel):
         c = self._claims[self._rows[index.row()]]
         col = index.column()
         orphaned = c.anchor == ORPHANED
+        fuzzy = c.anchor == FUZZY
         if role == Qt.ItemDataRole.DisplayRole:
             if col == TEXT:
-                return ("\u26a0 orphaned \u2014 " if orphaned else "") + short(c.text, 200)
+                mark = "\u26a0 orphaned \u2014 " if orphaned else f"\u2248 {CHECK_WORDING} \u2014 " if fuzzy else ""
+                return mark + short(c.text, 200)
             if col == STATUS:
                 return status_label(c.status)
             if col == SOURCES:
@@ -90,7 +94,11 @@ class ClaimTableModel(QAbstractTableModel):
                 if c.note:
                     tip += f"\nNote: {short(c.note, 200)}"
                 if orphaned:
-                    tip += "\nOrphaned: this text is no longer in the article."
+                    tip += ("\nOrphaned: this text is no longer in the article. Select its new words in the "
+                            "article and press Ctrl+Shift+R to re-attach it.")
+                elif fuzzy:
+                    tip += ("\nCheck wording: a new revision matched this claim approximately. Ctrl+Shift+R "
+                            "confirms these words (or select the right ones first).")
                 return tip
             if col == SOURCES and c.sources:
                 return "\n".join(f"{grade_tooltip(s)} \u2014 {short(source_name(s), 60)}" for s in c.sources)
@@ -100,8 +108,8 @@ class ClaimTableModel(QAbstractTableModel):
             f = QFont()
             f.setItalic(True)
             return f
-        elif role == Qt.ItemDataRole.ForegroundRole and orphaned:
-            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        elif role == Qt.ItemDataRole.ForegroundRole and (orphaned or fuzzy) and col == TEXT:
+            return theme.anchor_warning(orphaned)
         elif role == CLAIM_ID_ROLE:
             return c.id
         return None

@@ -27,18 +27,22 @@ from desktop_app.core import db as core_db
 from desktop_app.core import importers, taxonomy
 from desktop_app.core.errors import ClaimdeskError, NotFound
 from desktop_app.core.records import ArticleSummary, Change
+from desktop_app.core.workspace import current_analyst
 
 from . import shortcuts, theme
 from .article_list import ArticleList
 from .article_pane import ArticlePane
 from .bridge import POLL_MS, WorkspaceBridge
 from .claim_panel import ClaimPanel
-from .dialogs import messages, prompts, workspace_dialog
+from .dialogs import messages, preferences_dialog, prompts, workspace_dialog
 from .dialogs.export_dialog import ExportDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
 from .operations import Operations
 from .present import short
+from .review_text import analyst_status, connection_lost
+from .revise import Revisions
 from .settings import DEFAULT_ZOOM, Settings
+from .suggest_mode import SuggestionMode
 from .undo import UndoContext
 from .workers import ImportItem, ImportResult, ImportTask
 
@@ -52,6 +56,7 @@ def workspace_label(url: str) -> str:
 
 class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportResult, after the window has opened what was imported
+    articleOpened = Signal(int)  # an article (another, or the same re-read) is now the one shown
 
     def __init__(self, workspace, settings: Settings | None = None, *, poll_ms: int = POLL_MS,
                  persist: bool = True, owns_workspace: bool = True):
@@ -117,6 +122,7 @@ class MainWindow(QMainWindow):
         self.panel.sources.addRequested.connect(self.add_source)
         self.panel.sources.editRequested.connect(self._edit_source)
         self.panel.sources.removeRequested.connect(self._remove_source)
+        self._build_review()
 
     def _connect_actions(self) -> None:
         a = self.actions_by_id
@@ -247,15 +253,16 @@ class MainWindow(QMainWindow):
         self.bridge = WorkspaceBridge(workspace, self.pool, self._poll_ms, self)
         self.bridge.changed.connect(self._on_change)
         self.bridge.external.connect(self._on_external)
-        self.bridge.unavailable.connect(lambda m: self.live.setText(f"\u26a0 {short(m, 80)}"))
-        self.bridge.reachable.connect(lambda: self.live.setText(""))
+        self.bridge.unavailable.connect(self._connection_lost)
+        self.bridge.reachable.connect(self._connection_back)
         self.live.setText("")
-        self.analyst.setText(f"Analyst: {workspace.analyst}")
+        self._apply_identity()
         self.article = None
         self.view.clear_article()
         self.panel.set_claims([])
         self.panel.show_details(None)
         self.pane.show_article(None)
+        self._review_workspace_changed()
         self._reload_articles()
         last = self.settings.last_article(workspace.url)
         first = last if last is not None and self.article_list.model.row_of(last) >= 0 else None
@@ -348,6 +355,7 @@ class MainWindow(QMainWindow):
             self.settings.set_last_article(self.workspace.url, article_id)
         if select is not None:
             self.select_claim(select)
+        self.articleOpened.emit(article_id)
         return True
 
     # --- import ---------------------------------------------------------------------------
@@ -561,6 +569,9 @@ class MainWindow(QMainWindow):
         if self.article is None:
             self.say("Open or import an article first.")
             return
+        if self.pane.reading_revision is not None:
+            self.say("You are reading an earlier revision; press Esc to go back to the current text and tag there.")
+            return
         span = self.view.selection_range()
         if span is None:
             key = taxonomy.types()[claim_type].shortcut
@@ -617,6 +628,89 @@ class MainWindow(QMainWindow):
             return
         self.find_bar.find_next(backward)
 
+    # --- suggestions, revisions, team work ------------------------------------------------
+    def _build_review(self) -> None:
+        """Suggestion mode, new versions and re-attaching, preferences: their menus, toolbar and hooks."""
+        a = self.actions_by_id
+        self.suggest = SuggestionMode(self)
+        self.revisions = Revisions(self)
+        self.articleOpened.connect(self.suggest.article_opened)
+        self.articleOpened.connect(self.revisions.article_opened)
+        handlers = {"suggest": self.suggest.start, "import_new_version": self.revisions.import_new_version,
+                    "reattach_claim": self.revisions.reattach, "preferences": self.edit_preferences}
+        for key, fn in handlers.items():
+            a[key].triggered.connect(lambda _checked=False, f=fn: f())
+        menus = {m.title(): m for m in (x.menu() for x in self.menuBar().actions()) if m is not None}
+        file_menu = menus["&File"]
+        file_menu.insertAction(a["export"], a["import_new_version"])
+        file_menu.insertSeparator(a["export"])
+        claim = menus["&Claim"]
+        claim.addSeparator()
+        claim.addAction(a["suggest"])
+        self.suggest.build_menu(claim.addMenu("Su&ggestions"))
+        claim.addAction(a["reattach_claim"])
+        edit = menus["&Edit"]
+        edit.addSeparator()
+        edit.addAction(a["preferences"])
+        after_find = self.toolbar.actions()[self.toolbar.actions().index(a["find"]) + 1]
+        self.toolbar.insertAction(after_find, a["suggest"])
+        a["suggest"].setIcon(theme.dashed_icon())
+        base = self.view.menu_provider
+        self.view.menu_provider = lambda menu, claim_id: self._review_menu(base, menu, claim_id)
+        self.article_list.menu_provider = self._article_menu
+        self.live.setStyleSheet(f"QLabel {{ color: {theme.anchor_warning(True).name()}; font-weight: 600; }}")
+
+    def _review_workspace_changed(self) -> None:
+        """Another workspace: no suggestion mode, no old revision on show; the revisions button follows changes."""
+        self.suggest.workspace_changed(self.bridge)
+        self.revisions.show_current()
+        self.revisions.update_button()
+        self.bridge.changed.connect(lambda _change: self.revisions.update_button())
+        self.bridge.external.connect(self.revisions.update_button)
+
+    def _review_menu(self, base, menu: QMenu, claim_id: int | None) -> None:
+        if base is not None:
+            base(menu, claim_id)
+        a = self.actions_by_id
+        if self.suggest.current() is not None:
+            menu.addSeparator()
+            menu.addActions([self.suggest.actions["accept_suggestion"], self.suggest.actions["reject_suggestion"]])
+        if self.view.selection_range() is not None and self.panel.current_claim() is not None:
+            menu.addSeparator()
+            menu.addAction(a["reattach_claim"])
+
+    def _article_menu(self, menu: QMenu, article_id: int) -> None:
+        action = menu.addAction("Import new &version\u2026")
+        action.triggered.connect(lambda: self.revisions.import_new_version(article_id))
+        menu.addAction(self.actions_by_id["suggest"])
+
+    def _apply_identity(self) -> None:
+        """The name on history entries: CLAIMDESK_ANALYST, else the one in Preferences, else the OS user."""
+        name = current_analyst(self.settings.analyst_name())
+        self.workspace.analyst = name
+        self.analyst.setText(analyst_status(name, self.settings.organisation()))
+        self.panel.set_analyst(name)
+
+    def edit_preferences(self) -> None:
+        identity = preferences_dialog.ask_identity(self, self.settings.analyst_name(), self.settings.organisation(),
+                                                   current_analyst())
+        if identity is None:
+            return
+        self.settings.set_analyst(identity.name, identity.organisation)
+        self.settings.sync()
+        self._apply_identity()
+        self.say(f"Your changes are now recorded as {self.workspace.analyst}.")
+
+    def _connection_lost(self, message: str) -> None:
+        self.live.setText(connection_lost(message))
+        self.live.setToolTip("Claimdesk keeps trying and refreshes by itself when the workspace is back; "
+                             "what you saved before is kept.")
+
+    def _connection_back(self) -> None:
+        self.live.setText("")
+        self.live.setToolTip("")
+        self.say("Connected to the workspace again.")
+
     # --- the rest -------------------------------------------------------------------------
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -631,7 +725,8 @@ class MainWindow(QMainWindow):
             messages.show_error(self, "There is nothing to export yet: import an article first.")
             return
         dialog = ExportDialog(self, self.workspace, self.pool, articles,
-                              [self.article.id] if self.article else [articles[0].id])
+                              [self.article.id] if self.article else [articles[0].id],
+                              organisation=self.settings.organisation())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(lambda path: self.say(f"Wrote {path}"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -639,7 +734,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        return shortcuts.rows(self.actions())
+        return shortcuts.rows(self.actions() + self.suggest.mode_actions())
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self, self.shortcut_rows())

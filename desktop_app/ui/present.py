@@ -24,6 +24,7 @@ FIELD_LABELS = {
 }
 QUALIFIERS = ("exact", "at least", "more than", "about", "up to", "fewer than")
 ORPHANED = "orphaned"
+FUZZY = "fuzzy"
 
 
 def type_label(name: str) -> str:
@@ -78,6 +79,8 @@ def claim_tooltip_html(claims: Sequence[ClaimRecord]) -> str:
                                                              for s in c.sources)))
         if c.note:
             lines.append(f"<i>{html.escape(short(c.note, 200))}</i>")
+        if c.anchor == FUZZY:
+            lines.append("\u2248 Check wording: a new revision matched this claim approximately (Ctrl+Shift+R confirms)")
         blocks.append("<br>".join(lines))
     return "<hr>".join(blocks)
 
@@ -92,10 +95,12 @@ class ClaimFilter:
     statuses: frozenset[str] | None = None
     text: str = ""
     orphaned_only: bool = False
+    analyst: str | None = None  # "My claims": made or last changed by this analyst
 
     @property
     def active(self) -> bool:
-        return bool(self.types is not None or self.statuses is not None or self.text.strip() or self.orphaned_only)
+        return bool(self.types is not None or self.statuses is not None or self.text.strip() or self.orphaned_only
+                    or self.analyst)
 
 
 def filter_claims(claims: Sequence[ClaimRecord], f: ClaimFilter) -> list[int]:
@@ -103,9 +108,11 @@ def filter_claims(claims: Sequence[ClaimRecord], f: ClaimFilter) -> list[int]:
     if not f.active:
         return list(range(len(claims)))
     needle = f.text.strip().casefold()
-    types, statuses, orphaned = f.types, f.statuses, f.orphaned_only
+    types, statuses, orphaned, analyst = f.types, f.statuses, f.orphaned_only, f.analyst
     out = []
     for i, c in enumerate(claims):
+        if analyst and c.analyst != analyst and c.updated_by != analyst:
+            continue
         if types is not None and c.type not in types:
             continue
         if statuses is not None and c.status not in statuses:
@@ -158,6 +165,18 @@ def event_text(e: EventRecord) -> str:
         return f"Created as {type_label(snap.get('type', ''))} ({status_label(snap.get('status', 'unverified'))})"
     if e.action == "deleted":
         return "Deleted"
+    if e.action in ("reanchored", "reattached") and isinstance(e.new, dict):
+        old = e.old if isinstance(e.old, dict) else {}
+        where = e.new.get("anchor", "")
+        if e.action == "reattached":
+            return f"Re-attached to \u201c{short(str(e.new.get('text', '')), 60)}\u201d" + (
+                " (orphaned again)" if where == ORPHANED else "")
+        if where == ORPHANED:
+            return "Orphaned by a new revision: its words are no longer in the text"
+        moved = (old.get("start"), old.get("end")) != (e.new.get("start"), e.new.get("end"))
+        if where == "fuzzy":
+            return f"New revision: matched approximately, check wording (\u201c{short(str(e.new.get('text', '')), 50)}\u201d)"
+        return "New revision: found at a new place" if moved else "New revision: found in place"
     if e.action == "restored":
         old = e.old.get("claim_id") if isinstance(e.old, dict) else None
         return f"Restored (was claim #{old})" if old else "Restored"

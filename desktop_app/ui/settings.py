@@ -1,4 +1,4 @@
-"""What the app remembers between runs (QSettings): window layout, zoom, recent workspaces.
+"""What the app remembers between runs (QSettings): window layout, zoom, recent workspaces, the analyst.
 
 Tests and screenshots pass an .ini path so they never touch the analyst's own settings.
 """
@@ -53,6 +53,17 @@ class Settings:
 
     def set_zoom(self, points: float) -> None:
         self._q.setValue("view/zoom", float(points))
+
+    # who is working (history entries, exports); CLAIMDESK_ANALYST still wins over the name
+    def analyst_name(self) -> str:
+        return str(self._q.value("analyst/name", "") or "").strip()
+
+    def organisation(self) -> str:
+        return str(self._q.value("analyst/organisation", "") or "").strip()
+
+    def set_analyst(self, name: str, organisation: str) -> None:
+        self._q.setValue("analyst/name", " ".join(name.split()))
+        self._q.setValue("analyst/organisation", " ".join(organisation.split()))
 
     # workspaces
     def recent_workspaces(self) -> list[str]:

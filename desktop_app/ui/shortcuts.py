@@ -63,6 +63,15 @@ def specs() -> list[ActionSpec]:
         ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", ("F1", "Ctrl+/")),
         ActionSpec("about", "&About Claimdesk", "Help"),
     ]
+    out += [  # suggestions, revisions, team work
+        ActionSpec("suggest", "Su&ggest claims", "Claim", ("Ctrl+Shift+S",),
+                   "Show the claims the detector finds in the article, to accept or reject", "Suggest"),
+        ActionSpec("reattach_claim", "&Re-attach selected claim here", "Claim", ("Ctrl+Shift+R",),
+                   "Make the selected claim mark the selected words (after a new revision orphaned it)"),
+        ActionSpec("import_new_version", "Import new &version\u2026", "File", (),
+                   "Import a newer version of the open article; its claims are found again in the new text"),
+        ActionSpec("preferences", "&Preferences\u2026", "Edit", ("Ctrl+,",), "Your name and organisation"),
+    ]
     return out
 
 

@@ -128,3 +128,38 @@ def dark_palette() -> QPalette:
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d82"))
     return p
+
+
+def suggestion_ink(name: str, palette: QPalette | None = None) -> QColor:
+    """A candidate claim's dashed outline: its type's colour, dark enough to read as a line on paper
+    (on a dark background the pastel itself is the line that shows)."""
+    colour = type_colour(name)
+    return colour.lighter(115) if is_dark(palette) else colour.darker(175)
+
+
+def dashed_swatch(colour: QColor, size: int = 14) -> QPixmap:
+    """A suggested (not yet accepted) claim: a faint square with a dashed border (suggestion list, legend)."""
+    pm, p = _pixmap(size)
+    fill = QColor(colour)
+    fill.setAlpha(70)
+    pen = QPen(colour.lighter(115) if is_dark() else colour.darker(175), 1.3, Qt.PenStyle.CustomDashLine)
+    pen.setDashPattern([2.0, 1.6])
+    p.setPen(pen)
+    p.setBrush(fill)
+    p.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
+    p.end()
+    return pm
+
+
+def anchor_warning(orphaned: bool, palette: QPalette | None = None) -> QColor:
+    """The claim table's text colour for a claim a revision orphaned (red) or matched approximately (amber)."""
+    colour = QColor("#b3261e") if orphaned else QColor("#9a5b00")
+    return colour.lighter(170) if is_dark(palette) else colour
+
+
+def dashed_icon() -> QIcon:
+    """The Suggest action: a dashed outline, as candidates look in the text."""
+    icon = QIcon()
+    for size in (16, 22, 32):
+        icon.addPixmap(dashed_swatch(type_colour("casualty"), size))
+    return icon

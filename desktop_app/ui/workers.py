@@ -1,4 +1,4 @@
-"""Long work off the GUI thread: imports, exports and the change poll, as QRunnables.
+"""Long work off the GUI thread: imports and exports, as QRunnables.
 
 Each task reports through a small QObject of signals created on the GUI thread, so
 its progress and result arrive there by queued connection (as Anki's operations do).
@@ -161,15 +161,3 @@ class ExportTask(Task):
     def _progress(self, done, total=None, what: str = "") -> None:
         self.signals.progress.emit(int(done), int(total or 0), str(what or ""))
 
-
-# --- live refresh ---------------------------------------------------------------------------
-
-class PollTask(Task):
-    """Read the workspace's change counter (one indexed row) off the GUI thread."""
-
-    def __init__(self, workspace):
-        super().__init__()
-        self.workspace = workspace
-
-    def work(self) -> int:
-        return self.workspace.change_count()

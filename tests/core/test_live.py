@@ -69,3 +69,20 @@ def test_a_huge_change_still_fits_in_a_notification():
     text = live.payload(42, "accept_suggestions", touched)
     assert len(text) < 8000
     assert json.loads(text) == {"counter": 42, "action": "accept_suggestions"}
+
+
+def test_the_feed_says_why_the_workspace_cannot_be_read_and_forgets_it_when_it_can(workspace, monkeypatch):
+    from desktop_app.core.errors import WorkspaceUnavailable
+
+    feed = live.ChangeFeed(workspace, poll_interval=0.05)
+    try:
+        assert feed.problem is None
+        monkeypatch.setattr(workspace, "change_count", lambda: (_ for _ in ()).throw(
+            WorkspaceUnavailable("Cannot reach the PostgreSQL server for x; is it running and is the address right?")))
+        assert feed.wait(0.2) is None
+        assert feed.problem.startswith("Cannot reach the PostgreSQL server")
+        monkeypatch.undo()
+        assert feed.wait(0.2) is None and feed.problem is None
+    finally:
+        feed.close()
+

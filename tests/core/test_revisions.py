@@ -1,6 +1,7 @@
 """Revising an article: a new text, every claim re-anchored, none lost, each move in its history."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -268,3 +269,34 @@ def test_a_fuzzy_claim_stays_fuzzy_until_the_analyst_confirms_it(workspace, samp
     count = workspace.change_count()
     assert workspace.reattach_claim(fuzzy_id, claim.start, claim.end) == confirmed
     assert workspace.change_count() == count
+
+
+def test_restore_place_puts_a_reattached_orphan_back_and_records_it(workspace, sample_article, gold_claims, tmp_path):
+    new_text = revised_text(workspace.article(sample_article.id).text, delete=True, word=True)
+    workspace.revise_file(sample_article.id, write(tmp_path, "v2.txt", new_text))
+    (orphan,) = workspace.orphaned_claims(sample_article.id)
+    target = "Another attack took place in the southern province of Wassit"
+    start = new_text.index(target)
+    moved = workspace.reattach_claim(orphan.id, start, start + len(target))
+
+    back = workspace.restore_place(orphan.id, orphan, "undo", if_version=moved.version)
+    assert (back.start, back.end, back.text, back.prefix, back.suffix, back.anchor) == \
+        (orphan.start, orphan.end, orphan.text, orphan.prefix, orphan.suffix, "orphaned")
+    assert [c.id for c in workspace.orphaned_claims(sample_article.id)] == [orphan.id]
+    event = workspace.history(orphan.id)[-1]
+    assert (event.action, event.rationale) == ("reattached", "undo")
+    assert event.old == {"start": start, "end": start + len(target), "text": target, "anchor": "exact"}
+    assert event.new == {"start": orphan.start, "end": orphan.end, "text": ORPHAN, "anchor": "orphaned"}
+
+    # A fuzzy claim goes back to its doubtful place too; a place whose words are gone is refused.
+    fuzzy = next(c for c in workspace.claims(sample_article.id) if c.anchor == "fuzzy")
+    confirmed = workspace.reattach_claim(fuzzy.id, fuzzy.start, fuzzy.end)
+    assert confirmed.anchor == "exact"
+    assert workspace.restore_place(fuzzy.id, fuzzy).anchor == "fuzzy"
+    before = snapshot(workspace)
+    with pytest.raises(StaleVersion):
+        workspace.restore_place(orphan.id, moved, if_version=moved.version)
+    gone = dataclasses.replace(fuzzy, text="not these words", anchor="exact")
+    with pytest.raises(InvalidInput, match="no longer holds"):
+        workspace.restore_place(fuzzy.id, gone)
+    assert snapshot(workspace) == before

@@ -288,3 +288,13 @@ def test_every_write_moves_the_change_counter(workspace, sample_article):
     claim = workspace.add_claim(sample_article.id, "event", quote="USA")
     workspace.update_claim(claim.id, status="verified")
     assert workspace.change_count() == start + 2
+
+
+def test_current_analyst_prefers_the_environment_then_the_chosen_name(monkeypatch):
+    from desktop_app.core.workspace import current_analyst
+
+    monkeypatch.setenv("CLAIMDESK_ANALYST", "maria")
+    assert current_analyst("Jo  Smith") == "maria"
+    monkeypatch.delenv("CLAIMDESK_ANALYST")
+    assert current_analyst("  Jo  Smith ") == "Jo Smith"
+    assert current_analyst("") == current_analyst(None) != ""

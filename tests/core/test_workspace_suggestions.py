@@ -135,3 +135,21 @@ def test_rejections_follow_the_text_into_a_new_revision(workspace, sample_articl
     assert quotes[0].text not in [q.text for q in offered]  # still rejected, at its shifted place
     assert quotes[2].text in [q.text for q in offered]
     assert len(offered) == 1
+
+
+def test_unreject_offers_the_suggestions_again_in_one_action(workspace, sample_article):
+    stats = workspace.suggestions(sample_article.id, type="statistic")
+    workspace.reject_suggestions(sample_article.id, stats[:2])
+    heard = []
+    workspace.subscribe(heard.append)
+    assert workspace.unreject_suggestions(sample_article.id, stats[:1]) == 1
+    assert workspace.suggestions(sample_article.id, type="statistic") == [stats[0], *stats[2:]]
+    assert [(c.action, c.article_ids) for c in heard] == [("unreject_suggestions", frozenset({sample_article.id}))]
+    # One that is not (or no longer) rejected is passed over, and nothing is announced.
+    before = snapshot(workspace)
+    assert workspace.unreject_suggestions(sample_article.id, stats[:1]) == 0
+    assert snapshot(workspace) == before and len(heard) == 1
+    assert workspace.unreject_suggestions(sample_article.id, stats) == 1
+    assert workspace.suggestions(sample_article.id, type="statistic") == stats
+    with pytest.raises(NotFound, match="no article 42"):
+        workspace.unreject_suggestions(42, stats)

@@ -39,8 +39,9 @@ class ExportDialog(QDialog):
     exported = Signal(str)  # the path written
 
     def __init__(self, parent: QWidget | None, workspace, pool: QThreadPool, articles: list[ArticleSummary],
-                 selected: list[int] | None = None, folder: str | None = None):
+                 selected: list[int] | None = None, folder: str | None = None, organisation: str | None = None):
         super().__init__(parent)
+        self.organisation = organisation or None  # the analyst's, from Preferences
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export briefing")
         self.workspace, self.pool = workspace, pool
@@ -139,7 +140,8 @@ class ExportDialog(QDialog):
         return ExportOptions(title=self.title.text().strip() or self.title.placeholderText() or None,
                              statuses=None if len(chosen) == len(self.statuses) else chosen,
                              full_text=self.full_text.isChecked(), comments=self.comments.isChecked(),
-                             handling=self.handling.text().strip() or None, analyst=self.workspace.analyst)
+                             handling=self.handling.text().strip() or None, analyst=self.workspace.analyst,
+                             organisation=self.organisation)
 
     def _format_changed(self) -> None:
         suffix = _suffix(self.fmt() or "json")
