@@ -36,6 +36,7 @@ from .claim_panel import ClaimPanel
 from .dialogs import messages, prompts, workspace_dialog
 from .dialogs.export_dialog import ExportDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
+from .groups_controller import LIST_KEYS, GroupsController
 from .operations import Operations
 from .present import short
 from .settings import DEFAULT_ZOOM, Settings
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.analyst = QLabel(objectName="analystStatus")
         self.statusBar().addPermanentWidget(self.live)
         self.statusBar().addPermanentWidget(self.analyst)
+        self.across = GroupsController(self)  # groups, discrepancies and figures across articles
 
         self.article_list.articleActivated.connect(self.open_article)
         self.view.claimActivated.connect(self.select_claim)
@@ -218,6 +220,8 @@ class MainWindow(QMainWindow):
                 menu.addAction(a[f"verdict_{n}"])
             menu.addSeparator()
             menu.addActions([a["add_source"], a["edit_claim"], a["delete_claim"]])
+            menu.addSeparator()
+            menu.addActions(self.across.context_actions())
 
     def _restore_layout(self) -> None:
         if not self.persist:
@@ -249,6 +253,7 @@ class MainWindow(QMainWindow):
         self.bridge.external.connect(self._on_external)
         self.bridge.unavailable.connect(lambda m: self.live.setText(f"\u26a0 {short(m, 80)}"))
         self.bridge.reachable.connect(lambda: self.live.setText(""))
+        self.across.set_workspace(self.bridge)
         self.live.setText("")
         self.analyst.setText(f"Analyst: {workspace.analyst}")
         self.article = None
@@ -639,7 +644,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        return shortcuts.rows(self.actions())
+        return shortcuts.rows(self.actions(), extra=LIST_KEYS)
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self, self.shortcut_rows())
