@@ -6,6 +6,7 @@ set that is lightened on a dark background, so it reads in light and dark alike.
 """
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.groups import Discrepancy, GroupFigures
+from desktop_app.core.groups import Discrepancy, GroupFigures, GroupMemberRecord
 
 from . import theme
 from .figures_layout import Box, PlotLayout, layout, outlet_of, shape_of, tick_label, value_axis
-from .groups_present import date_text, kind_colour, point_figure
+from .groups_present import ReportRow, date_text, kind_colour, member_rows, point_figure, point_rows
 from .present import short
 
 #: Okabe-Ito colours (told apart with the common colour-vision deficiencies), yellow left out.
@@ -254,7 +255,7 @@ class FiguresView(QWidget):
         self.heading.setFont(f)
         self.heading.setWordWrap(True)
         self.conflict = QLabel(objectName="figuresConflict")
-        self.conflict.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict.setTextFormat(Qt.TextFormat.RichText)  # workspace text is escaped
         self.conflict.setWordWrap(True)
         self.plot = FiguresPlot()
         self.table = QTableWidget(0, len(self.COLUMNS), objectName="figuresTable")
@@ -293,53 +294,66 @@ class FiguresView(QWidget):
         self.show_figures(None)
 
     def show_figures(self, figures: GroupFigures | None, discrepancies: Sequence[Discrepancy] = (),
-                     label: str = "") -> None:
-        """Show a group's figures (None: no group, or a group without figures, named by `label`)."""
+                     label: str = "", members: Sequence[GroupMemberRecord] = ()) -> None:
+        """Show a group's figures; a group without figures (named by `label`) lists its `members` instead,
+        to compare their wording. What disagrees is spelled out above, in each kind's colour."""
         selected = self.plot.selected
         self.figures = figures
         figure_conflicts = [d for d in discrepancies if d.kind == "figure"]
         self.plot.set_figures(figures, {r.claim_id for d in figure_conflicts for r in d.reports})
+        self.plot.setVisible(figures is not None or not members)
         if figures is not None:
             n = len(figures.points)
             unit = f", {figures.unit}" if figures.unit and figures.unit.casefold() not in figures.label.casefold() else ""
             self.heading.setText(f"Figures over time \u2014 {short(figures.label, 80)}{unit} "
                                  f"({n} report{'s' if n != 1 else ''})")
+            rows = point_rows(figures.points)
         elif label:
-            self.heading.setText(f"Figures over time \u2014 {short(label, 80)}: no figures to compare")
+            n = len(members)
+            self.heading.setText(f"Reports \u2014 {short(label, 80)} ({n} report{'s' if n != 1 else ''}, "
+                                 "no figures)")
+            rows = member_rows(members)
         else:
             self.heading.setText("Figures over time \u2014 select a group")
-        if figure_conflicts:
-            self.conflict.setText("\n".join(f"\u26a0 {d.explanation}" for d in figure_conflicts))
-            self.conflict.setStyleSheet(f"color: {self._warn_colour().name()}; font-weight: 600")
-        self.conflict.setVisible(bool(figure_conflicts))
-        self._fill_table()
+            rows = []
+        shown = figure_conflicts if figures is not None else list(discrepancies)
+        lines = [f"<div style='color:{self._warn_colour(d.kind).name()}; font-weight:600'>\u26a0 "
+                 f"{html.escape(d.explanation)}</div>" for d in shown]
+        self.conflict.setText("".join(lines))
+        self.conflict.setVisible(bool(lines))
+        self.table.setWordWrap(figures is None)  # quotes: the wording is what to compare, in full
+        self._fill_table(rows, wrap=figures is None)
+        self.table.setColumnHidden(2, figures is None)
+        # quotes of one speaker: the heading names them; the wording gets the width
+        self.table.setColumnHidden(3, figures is None and len({r.source for r in rows}) <= 1)
         if selected is not None:
             self.select_claim(selected, emit=False)
 
-    def _warn_colour(self) -> QColor:
-        colour = QColor(kind_colour("figure"))
+    def _warn_colour(self, kind: str = "figure") -> QColor:
+        colour = QColor(kind_colour(kind))
         return colour.lighter(140) if theme.is_dark(self.palette()) else colour
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, rows: Sequence[ReportRow], wrap: bool = False) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        points = self.figures.points if self.figures else ()
         outlets: dict[str, int] = {}
-        for p in points:
-            outlets.setdefault(outlet_of(p), len(outlets))
-        for row, p in enumerate(points):
+        for r in rows:
+            outlets.setdefault(r.outlet, len(outlets))
+        for row, r in enumerate(rows):
             self.table.insertRow(row)
-            outlet = QTableWidgetItem(outlet_of(p))
-            outlet.setData(Qt.ItemDataRole.DecorationRole, theme.dot(outlet_colour(outlets[outlet_of(p)], self.palette()), 12))
-            cells = [outlet, QTableWidgetItem(date_text(p.published)), QTableWidgetItem(point_figure(p)),
-                     QTableWidgetItem(p.source or "\u2014"), QTableWidgetItem(short(p.text, 160))]
-            cells[4].setToolTip(p.text)
-            cells[0].setToolTip(p.article_title)
+            outlet = QTableWidgetItem(r.outlet)
+            outlet.setData(Qt.ItemDataRole.DecorationRole, theme.dot(outlet_colour(outlets[r.outlet], self.palette()), 12))
+            cells = [outlet, QTableWidgetItem(date_text(r.published)), QTableWidgetItem(r.figure),
+                     QTableWidgetItem(r.source or "\u2014"), QTableWidgetItem(r.text if wrap else short(r.text, 160))]
+            cells[4].setToolTip(r.text)
+            cells[0].setToolTip(r.article_title)
             for col, item in enumerate(cells):
-                item.setData(CLAIM_ID_ROLE, p.claim_id)
+                item.setData(CLAIM_ID_ROLE, r.claim_id)
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
-        self.table.setVisible(bool(points))
+        if wrap:
+            self.table.resizeRowsToContents()
+        self.table.setVisible(bool(rows))
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as the analyst reads it (outlet, date, figure, source, claim), top to bottom."""

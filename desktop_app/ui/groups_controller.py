@@ -33,7 +33,7 @@ from .group_undo import (
     UnlinkClaimCommand,
 )
 from .groups_panel import DiscrepanciesPanel, GroupsPanel, SuggestionsPanel, warn_colour
-from .groups_present import candidates, status_text
+from .groups_present import candidates, status_text, suggestion_figures
 from .present import short
 from .undo import perform
 
@@ -81,6 +81,7 @@ class GroupsController(QObject):
         self._task: GroupsSnapshotTask | None = None
         self._suggest_task: SuggestGroupsTask | None = None
         self._again = False
+        self._suggested_claims: dict = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
@@ -149,6 +150,8 @@ class GroupsController(QObject):
         self.suggestions.acceptRequested.connect(self.accept)
         self.suggestions.dismissRequested.connect(self.dismiss)
         self.suggestions.suggestRequested.connect(self.suggest)
+        self.suggestions.suggestionSelected.connect(self._preview_suggestion)
+        self.tabs.currentChanged.connect(self._subtab_changed)
 
         self.badge = QToolButton(objectName="discrepancyBadge")
         self.badge.setAutoRaise(True)
@@ -298,9 +301,27 @@ class GroupsController(QObject):
         self.group_id = group_id
         if select and group_id is not None and self.groups.current_group_id() != group_id:
             self.groups.select(group_id, emit=False)
+        if self.tabs.currentWidget() is self.suggestions:
+            return  # the figures view previews the selected suggestion
         g = self.group(group_id)
         mine = [d for d in self.snapshot.discrepancies if d.group_id == group_id]
-        self.figures.show_figures(self.snapshot.figures.get(group_id), mine, g.label if g else "")
+        self.figures.show_figures(self.snapshot.figures.get(group_id), mine, g.label if g else "",
+                                  g.members if g else ())
+
+    def _preview_suggestion(self, suggestion: GroupSuggestion | None) -> None:
+        """The suggestion's figures in the figures view, to decide whether to accept it."""
+        if self.tabs.currentWidget() is not self.suggestions:
+            return
+        if suggestion is None:
+            self.figures.show_figures(None)
+            return
+        self.figures.show_figures(suggestion_figures(suggestion, self._suggested_claims), (), suggestion.label)
+
+    def _subtab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.suggestions:
+            self._preview_suggestion(self.suggestions.current())
+        else:
+            self.show_group(self.group_id)
 
     def open_claim(self, claim_id: int, show_article: bool = True) -> None:
         """Select the claim everywhere (its group, its point, the claim panel) and, with `show_article`,
@@ -483,7 +504,9 @@ class GroupsController(QObject):
             return
         self._suggest_task = None
         labels = {g.id: g.label for g in self.snapshot.groups}
+        self._suggested_claims = result.claims
         self.suggestions.set_suggestions(result.suggestions, result.claims, labels)
+        self._preview_suggestion(self.suggestions.current())
         self.suggestions.tree.setFocus()
         self.suggested.emit()
 

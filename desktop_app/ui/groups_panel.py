@@ -126,14 +126,6 @@ class KeyedTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    f = label.font()
-    f.setBold(True)
-    label.setFont(f)
-    return label
-
-
 def _bold(font: QFont) -> QFont:
     f = QFont(font)
     f.setBold(True)
@@ -260,7 +252,7 @@ class GroupsPanel(QWidget):
         header.setSectionResizeMode(FIGURE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.Fixed)
         fm = self.fontMetrics()
-        self.tree.setColumnWidth(OUTLET, fm.horizontalAdvance("Continental Newswire") + 34)
+        self.tree.setColumnWidth(OUTLET, fm.horizontalAdvance("Continental Newswire") + 2 * self.tree.indentation() + 8)
         self.tree.setColumnWidth(VERDICT, 24)
         self.tree.keyPressed.connect(self._key)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._activate(item))
@@ -681,6 +673,7 @@ class DiscrepanciesPanel(QWidget):
 class SuggestionsPanel(QWidget):
     """Group suggestions with their members and reasons: Enter accepts, Del dismisses."""
 
+    suggestionSelected = Signal(object)  # GroupSuggestion or None
     acceptRequested = Signal(object)  # list[GroupSuggestion]
     dismissRequested = Signal(object)  # GroupSuggestion
     suggestRequested = Signal()
@@ -802,6 +795,7 @@ class SuggestionsPanel(QWidget):
                     pass
             if top is not None:
                 top.setExpanded(True)
+            self.suggestionSelected.emit(self.current())
 
     def _key(self, key: int) -> None:
         s = self.current()

@@ -3,15 +3,23 @@ and suggestions (no Qt; tested on their own, like present.py).
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop_app.core.groups import Discrepancy, FigurePoint, GroupMemberRecord, GroupRecord, GroupSuggestion
+from desktop_app.core.groups import (
+    Discrepancy,
+    FigurePoint,
+    GroupFigures,
+    GroupMemberRecord,
+    GroupRecord,
+    GroupSuggestion,
+)
 from desktop_app.core.groups.figures import Figure
 from desktop_app.core.records import ClaimRecord
 
-from .present import short, status_label
+from .present import short
 
 #: What each kind of discrepancy is called, and its marker colour (red for figures: the costliest error).
 KINDS = {
@@ -61,6 +69,31 @@ def point_figure(p: FigurePoint) -> str:
     return figure_text(p.count, p.qualifier)
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    """One report as the figures view's table lists it."""
+
+    claim_id: int
+    outlet: str
+    published: str | None
+    figure: str
+    source: str | None
+    text: str
+    article_title: str
+
+
+def point_rows(points: Iterable[FigurePoint]) -> list[ReportRow]:
+    return [ReportRow(p.claim_id, outlet_text(p.outlet, p.article_title, p.article_id), p.published,
+                      point_figure(p), p.source, p.text, p.article_title) for p in points]
+
+
+def member_rows(members: Iterable[GroupMemberRecord]) -> list[ReportRow]:
+    """A group without figures (quotes, events): its reports in publication order, to compare the wording."""
+    return [ReportRow(m.claim.id, outlet_text(m.outlet, m.article_title, m.claim.article_id), m.published,
+                      claim_figure(m.claim), m.source, m.claim.text, m.article_title)
+            for m in sorted(members, key=member_sort_key)]
+
+
 # --- groups ---------------------------------------------------------------------------------
 
 def discrepancy_counts(discrepancies: Iterable[Discrepancy]) -> dict[int, int]:
@@ -95,13 +128,6 @@ def flag_tooltip(flags: Sequence[Flag]) -> str:
     return "\n".join(f"{kind_label(f.kind)}: {f.explanation}" for f in flags)
 
 
-def group_outlets(group: GroupRecord) -> list[str]:
-    seen: dict[str, None] = {}
-    for m in group.members:
-        seen.setdefault(outlet_text(m.outlet, m.article_title, m.claim.article_id), None)
-    return list(seen)
-
-
 def group_summary(group: GroupRecord, discrepancies: int = 0) -> str:
     """ "7 claims in 3 articles · 2 discrepancies" """
     articles = len({m.claim.article_id for m in group.members})
@@ -126,8 +152,8 @@ def group_figures_text(group: GroupRecord, discrepancies: Sequence[Discrepancy] 
 
 
 def member_sort_key(m: GroupMemberRecord) -> tuple:
-    return (m.published is None, m.published or "", outlet_text(m.outlet, m.article_title).casefold(),
-            m.claim.article_id, m.claim.start)
+    """Publication order (undated last), then article and place: the order of the figures view."""
+    return (m.published is None, m.published or "", m.claim.article_id, m.claim.start)
 
 
 def sort_groups(groups: Iterable[GroupRecord], counts: dict[int, int]) -> list[GroupRecord]:
@@ -148,10 +174,6 @@ def group_matches(group: GroupRecord, needle: str) -> bool:
 
 # --- discrepancies ----------------------------------------------------------------------------
 
-def discrepancy_headline(d: Discrepancy) -> str:
-    return f"{kind_label(d.kind)} \u2014 {d.group_label}"
-
-
 def report_line(reading: str, report) -> str:
     """One conflicting report: what it says, who reported it when, and on whose word."""
     where = f"{outlet_text(report.outlet, report.article_title, report.article_id)}, {date_text(report.published)}"
@@ -167,6 +189,32 @@ def status_text(discrepancies: int) -> str:
 
 
 # --- suggestions ------------------------------------------------------------------------------
+
+def suggestion_figures(s: GroupSuggestion, claims: dict[int, tuple[ClaimRecord, str, str | None]]
+                       ) -> GroupFigures | None:
+    """What the figures view would show if the suggestion were accepted (a preview to decide by):
+    its members' figures, read as ranges the way the groups read them, in publication order."""
+    points = []
+    for cid in s.member_ids:
+        if cid not in claims:
+            continue
+        c, outlet, published = claims[cid]
+        count = c.all_fields.get("count")
+        if c.type not in FIGURE_TYPES or count is None:
+            continue
+        f = Figure.of(count, c.all_fields.get("qualifier"))
+        low, high = f.bounds()
+        points.append(FigurePoint(article_id=c.article_id, article_title="", outlet=outlet, published=published,
+                                  claim_id=c.id, count=f.count, qualifier=f.qualifier,
+                                  category=c.all_fields.get("category"), text=c.text, source=None,
+                                  low=low, high=None if math.isinf(high) else high))
+    if not points:
+        return None
+    order = {cid: claims[cid][0].start for cid in s.member_ids if cid in claims}
+    points.sort(key=lambda p: (p.published is None, p.published or "", p.article_id, order[p.claim_id]))
+    unit = next((p.category for p in points if p.category), "")
+    return GroupFigures(group_id=s.group_id or 0, label=s.label, unit=unit, points=tuple(points))
+
 
 def suggestion_summary(s: GroupSuggestion, group_label: str | None = None) -> str:
     n = len(s.claim_ids)

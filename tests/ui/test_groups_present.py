@@ -96,3 +96,31 @@ def test_same_claim_candidates_other_articles_first_filtered_by_words_and_type(e
     assert [c.claim.text for c in found] == ["necessary and proportionate"]
     assert found[0].outlet == "Continental Newswire" and found[0].group_label.startswith("Lloyd Austin")
     assert [c.claim.text for c in gp.filter_candidates(items, "citadel appropriate")] == ["necessary and appropriate"]
+
+
+def test_a_suggestions_figures_preview_reads_qualifiers_as_the_groups_do(tmp_path):
+    from desktop_app.core.workspace import Workspace
+
+    with Workspace.open(tmp_path / "w.db") as ws:
+        load_event(ws)
+        suggestions = ws.suggest_groups()
+        articles = {a.id: a for a in ws.articles()}
+        claims = {cid: (c := ws.claim(cid), articles[c.article_id].publisher, articles[c.article_id].published)
+                  for s in suggestions for cid in s.member_ids}
+        killed = next(s for s in suggestions if "killed" in s.label)
+        preview = gp.suggestion_figures(killed, claims)
+        assert [(p.outlet, p.published, p.count, p.qualifier, p.low, p.high) for p in preview.points] == [
+            ("ntv.de", "2023-12-26", 1, "at least", 1, None),
+            ("Continental Newswire", "2023-12-26", 2, "at least", 2, None),
+            ("Citadel Radio", "2023-12-27", 1, "exact", 1, 1)]
+        assert preview.unit == "killed" and preview.label == killed.label
+        # the same points the workspace gives the group once it is accepted
+        [group] = ws.apply_group_suggestions([killed])
+        [series] = ws.group_figures(group.id)
+        assert [(p.claim_id, p.low, p.high) for p in series.points] == [(p.claim_id, p.low, p.high)
+                                                                         for p in preview.points]
+        quotes = next(s for s in suggestions if "necessary and appropriate" in s.label)
+        assert gp.suggestion_figures(quotes, claims) is None
+        rows = gp.member_rows(ws.group(group.id).members)
+        assert [(r.outlet, r.figure) for r in rows] == [("ntv.de", "at least 1"), ("Continental Newswire", "at least 2"),
+                                                        ("Citadel Radio", "1")]

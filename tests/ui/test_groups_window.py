@@ -72,6 +72,12 @@ def test_suggest_groups_accept_all_and_the_views_show_the_groups_and_the_six_dis
     first = a.suggestions.tree.topLevelItem(0)
     assert first.isExpanded() and any(first.child(i).text(0).startswith("why: ") for i in range(first.childCount()))
     assert all(s.reasons for s in a.suggestions.suggestions)
+    # the figures view previews the selected suggestion
+    killed = next(i for i, s in enumerate(a.suggestions.suggestions) if "killed" in s.label)
+    a.suggestions.tree.setCurrentItem(a.suggestions.tree.topLevelItem(killed))
+    assert [r[:3] for r in a.figures.rows()] == [("ntv.de", "2023-12-26", "at least 1"),
+                                                 ("Continental Newswire", "2023-12-26", "at least 2"),
+                                                 ("Citadel Radio", "2023-12-27", "1")]
 
     a.suggestions.accept_all.click()
     shown(qtbot, win, len(spec["groups"]), len(spec["discrepancies"]))

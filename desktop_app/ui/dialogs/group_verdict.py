@@ -77,7 +77,8 @@ class GroupVerdictDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.status.currentIndexChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
-        for w in (question, members, QLabel("Verdict:"), self.status, self.reason, self.error, self.buttons):
+        why = QLabel("Why? (goes into each claim's history)")
+        for w in (question, members, QLabel("Verdict:"), self.status, why, self.reason, self.error, self.buttons):
             layout.addWidget(w)
         self._update_ok()
         self.resize(620, self.sizeHint().height())

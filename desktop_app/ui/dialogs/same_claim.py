@@ -67,9 +67,12 @@ class SameClaimDialog(QDialog):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col in (0, 1, 3, 4):
+        for col in (0, 1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(4, 170)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.label = QLineEdit(group_label or "", objectName="sameClaimLabel")
         self.label.setPlaceholderText("Left empty: named after the claims")
         self.error = QLabel(objectName="sameClaimError")
