@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QMenu, QSplitter, QTabWidget, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter, QTabWidget, QToolButton
 
 from desktop_app.core.errors import ClaimdeskError
 from desktop_app.core.groups import Discrepancy, GroupRecord, GroupSuggestion
@@ -38,12 +38,14 @@ from .present import short
 from .undo import perform
 
 MENU = "Groups"
+REFRESH_MS = 60  # a burst of changes (an import, accept all) gives one read
 #: Changes that cannot alter a group, its discrepancies or its figures: no re-read.
 IGNORED_ACTIONS = frozenset({"add_source", "link_source", "update_link", "unlink_source", "update_source"})
 #: Keys that work inside the lists (not window shortcuts), for Help > Keyboard shortcuts.
 LIST_KEYS = (
     (MENU, "Accept the selected group suggestion (suggestions list)", "Enter"),
     (MENU, "Not the same claim: dismiss a suggestion, or take a claim out of its group (lists)", "Del"),
+    (MENU, "Open a discrepancy: its group, its figures, its first report (discrepancies list)", "Enter"),
     (MENU, "Rename the selected group (groups list)", "F2"),
     (MENU, "Open the selected claim in its article (groups, discrepancies, figures)", "Enter"),
 )
@@ -84,7 +86,7 @@ class GroupsController(QObject):
         self._suggested_claims: dict = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(60)
+        self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
 
@@ -145,6 +147,7 @@ class GroupsController(QObject):
         self.groups.addCurrentRequested.connect(self.add_current)
         self.discrepancies.claimActivated.connect(self.open_claim)
         self.discrepancies.discrepancyActivated.connect(self.open_discrepancy)
+        self.discrepancies.removeRequested.connect(self.not_same_claim)
         self.figures.claimActivated.connect(self.open_claim)
         self.suggestions.claimActivated.connect(self.open_claim)
         self.suggestions.acceptRequested.connect(self.accept)
@@ -215,7 +218,7 @@ class GroupsController(QObject):
     def changed(self, change=None) -> None:
         if change is not None and getattr(change, "action", "") in IGNORED_ACTIONS:
             return
-        self._timer.start()
+        self._timer.start(REFRESH_MS)
 
     def refresh(self) -> None:
         """Read groups, discrepancies and figures again, off the GUI thread."""
@@ -245,6 +248,9 @@ class GroupsController(QObject):
         if self._again:
             self._again = False
             self.refresh()
+            return
+        if self.groups.tree.state() == QAbstractItemView.State.EditingState:
+            self._timer.start(500)  # a label being typed is not swept away: read again after the edit
             return
         self._show(snapshot)
         self.refreshed.emit()

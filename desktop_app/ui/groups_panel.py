@@ -562,13 +562,14 @@ class DiscrepanciesPanel(QWidget):
 
     claimActivated = Signal(int)
     discrepancyActivated = Signal(object)  # Discrepancy
+    removeRequested = Signal(int)  # Del on a report: not the same claim
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("discrepanciesPanel")
         self.items: list[Discrepancy] = []
         self._open: set[str] = set()
-        self.tree = KeyedTree(ENTER_KEYS)
+        self.tree = KeyedTree()
         self.tree.setObjectName("discrepanciesTree")
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
@@ -579,7 +580,7 @@ class DiscrepanciesPanel(QWidget):
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setItemDelegate(DiscrepancyDelegate(self.tree))
-        self.tree.keyPressed.connect(lambda _k: self._activate(self.tree.currentItem()))
+        self.tree.keyPressed.connect(self._key)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._activate(item))
         self.tree.itemExpanded.connect(lambda it: self._open.add(it.data(0, INDEX_ROLE)))
         self.tree.itemCollapsed.connect(lambda it: self._open.discard(it.data(0, INDEX_ROLE)))
@@ -650,6 +651,13 @@ class DiscrepanciesPanel(QWidget):
 
     def discrepancy(self, key: str) -> Discrepancy | None:
         return next((d for d in self.items if d.key == key), None)
+
+    def _key(self, key: int) -> None:
+        item = self.tree.currentItem()
+        if key in ENTER_KEYS:
+            self._activate(item)
+        elif item is not None and item.data(0, CLAIM_ID_ROLE) is not None:
+            self.removeRequested.emit(item.data(0, CLAIM_ID_ROLE))
 
     def _activate(self, item: QTreeWidgetItem | None) -> None:
         if item is None:

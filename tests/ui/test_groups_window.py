@@ -195,6 +195,16 @@ def test_selecting_members_and_discrepancies_opens_the_claims(qtbot, grouped, ws
     tree.itemDoubleClicked.emit(report, 0)
     assert win.view.current_claim == report.data(0, Qt.ItemDataRole.UserRole + 2)
 
+    win.across.badge.click()  # the status bar's badge leads to the discrepancies
+    assert a.views_visible() and a.tabs.currentWidget() is a.discrepancies
+    assert QApplication.focusWidget() is tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    reported = tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 2)
+    press(win, Qt.Key.Key_Delete)  # on a report: not the same claim (the claim stays)
+    shown(qtbot, win, 9)
+    with stored(win) as ws:
+        assert ws.group_of(reported) is None and ws.claim(reported)
+
 
 def test_a_group_verdict_goes_to_every_member_and_undo_gives_each_its_own_back(
         qtbot, grouped, ws_path, settings, monkeypatch, errors):
@@ -418,3 +428,23 @@ def test_help_lists_the_new_shortcuts_and_ctrl_g_switches_views(qtbot, window):
     assert window.across.views_visible() and window.actions_by_id["groups_view"].isChecked()
     press(window, Qt.Key.Key_G, CTRL)
     assert not window.across.views_visible() and not window.actions_by_id["groups_view"].isChecked()
+
+
+def test_a_label_being_typed_survives_a_change_made_elsewhere(qtbot, grouped, ws_path, settings, errors):
+    win = open_window(qtbot, ws_path, settings, poll_ms=100)
+    shown(qtbot, win, 9, 6)
+    a = win.across
+    a.show_views(True)
+    group = group_with(win, grouped[(NTV, "attacks on three facilities")])
+    a.groups.select(group.id)
+    a.groups.edit_label()
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Three facilities")
+    with Workspace.open(ws_path) as other:
+        other.update_claim(grouped[(RADIO, "hit three facilities")], status="verified", rationale="elsewhere")
+    qtbot.wait(700)  # the poll hears it; the view waits for the edit
+    assert QApplication.focusWidget() is editor and editor.text() == "Three facilities"
+    press(win, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: group_with(win, group.claim_ids[0]).label == "Three facilities")
+    assert group_with(win, group.claim_ids[0]).status == "mixed"  # and the change elsewhere is shown too
