@@ -1220,9 +1220,10 @@ class Workspace:
             record = self._group_records(s, [target])[0]
         return record
 
-    def unlink_claim(self, claim_id: int, rationale: str = "") -> GroupRecord | None:
+    def unlink_claim(self, claim_id: int, rationale: str = "", *, remember: bool = True) -> GroupRecord | None:
         """Take a claim out of its group ("not the same claim"): suggestions will not pair it with the
-        remaining members again. A group left with one claim is dissolved. Returns the group after, or None."""
+        remaining members again (unless `remember` is False: the undo of a grouping, which puts the
+        suggestion back). A group left with one claim is dissolved. Returns the group after, or None."""
         with self._action("unlink_claim") as (s, touched):
             c = self._get(s, Claim, claim_id, "claim", lock=True)
             member = s.get(ClaimGroupMember, c.id)
@@ -1232,7 +1233,8 @@ class Workspace:
             group.members.remove(member)
             self._group_event(s, c, "ungrouped", touched, old=group, rationale=rationale)
             rest = [m.claim_id for m in group.members]
-            self._reject_pairs(s, [(c.id, other) for other in rest])
+            if remember:
+                self._reject_pairs(s, [(c.id, other) for other in rest])
             if len(rest) < 2:
                 for m in list(group.members):
                     group.members.remove(m)
@@ -1246,8 +1248,9 @@ class Workspace:
             record = self._group_records(s, [group])[0]
         return record
 
-    def dissolve_group(self, group_id: int, rationale: str = "") -> GroupRecord:
-        """Ungroup every member (they are not one claim); returns the group as it was."""
+    def dissolve_group(self, group_id: int, rationale: str = "", *, remember: bool = True) -> GroupRecord:
+        """Ungroup every member (they are not one claim; with `remember` False, as the undo of a grouping,
+        suggestions may pair them again); returns the group as it was."""
         with self._action("dissolve_group") as (s, touched):
             group = self._get(s, ClaimGroup, group_id, "claim group", lock=True)
             before = self._group_records(s, [group])[0]
@@ -1255,7 +1258,8 @@ class Workspace:
             for m in list(group.members):
                 group.members.remove(m)
                 self._group_event(s, s.get(Claim, m.claim_id), "ungrouped", touched, old=group, rationale=rationale)
-            self._reject_pairs(s, [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]])
+            if remember:
+                self._reject_pairs(s, [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]])
             s.delete(group)
             touched["claim_ids"].update(ids)
         return before

@@ -37,6 +37,7 @@ from .claim_panel import ClaimPanel
 from .dialogs import messages, preferences_dialog, prompts, workspace_dialog
 from .dialogs.export_dialog import ExportDialog
 from .dialogs.shortcuts_dialog import ShortcutsDialog
+from .groups_controller import LIST_KEYS, GroupsController
 from .operations import Operations
 from .present import short
 from .review_text import analyst_status, connection_lost
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.analyst = QLabel(objectName="analystStatus")
         self.statusBar().addPermanentWidget(self.live)
         self.statusBar().addPermanentWidget(self.analyst)
+        self.across = GroupsController(self)  # groups, discrepancies and figures across articles
 
         self.article_list.articleActivated.connect(self.open_article)
         self.view.claimActivated.connect(self.select_claim)
@@ -224,6 +226,8 @@ class MainWindow(QMainWindow):
                 menu.addAction(a[f"verdict_{n}"])
             menu.addSeparator()
             menu.addActions([a["add_source"], a["edit_claim"], a["delete_claim"]])
+            menu.addSeparator()
+            menu.addActions(self.across.context_actions())
 
     def _restore_layout(self) -> None:
         if not self.persist:
@@ -253,8 +257,9 @@ class MainWindow(QMainWindow):
         self.bridge = WorkspaceBridge(workspace, self.pool, self._poll_ms, self)
         self.bridge.changed.connect(self._on_change)
         self.bridge.external.connect(self._on_external)
-        self.bridge.unavailable.connect(self._connection_lost)
+        self.bridge.unavailable.connect(self.show_connection_lost)
         self.bridge.reachable.connect(self._connection_back)
+        self.across.set_workspace(self.bridge)
         self.live.setText("")
         self._apply_identity()
         self.article = None
@@ -328,7 +333,7 @@ class MainWindow(QMainWindow):
         try:
             items = self.workspace.articles()
         except ClaimdeskError as exc:
-            self.live.setText(f"\u26a0 {short(str(exc), 80)}")
+            self.show_connection_lost(str(exc))
             return
         self.article_list.set_articles(items)
         if self.article is not None:
@@ -701,7 +706,8 @@ class MainWindow(QMainWindow):
         self._apply_identity()
         self.say(f"Your changes are now recorded as {self.workspace.analyst}.")
 
-    def _connection_lost(self, message: str) -> None:
+    def show_connection_lost(self, message: str) -> None:
+        """The workspace's one sentence in the status bar, however the window found out."""
         self.live.setText(connection_lost(message))
         self.live.setToolTip("Claimdesk keeps trying and refreshes by itself when the workspace is back; "
                              "what you saved before is kept.")
@@ -734,7 +740,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        return shortcuts.rows(self.actions() + self.suggest.mode_actions())
+        return shortcuts.rows(self.actions() + self.suggest.mode_actions(), extra=LIST_KEYS)
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self, self.shortcut_rows())

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from desktop_app.core import taxonomy
 
-MENUS = ("File", "Edit", "Claim", "View", "Help")
+MENUS = ("File", "Edit", "Claim", "Groups", "View", "Help")
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,9 @@ def make_action(parent, spec: ActionSpec) -> QAction:
     return action
 
 
-def rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
-    """(menu, action, keys) for every action with a shortcut, in menu order: the help table."""
+def rows(actions: Iterable[QAction], extra: Iterable[tuple[str, str, str]] = ()) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) for every action with a shortcut, in menu order: the help table
+    (`extra`: keys that lists handle themselves, e.g. Enter and Del in the suggestions)."""
     out = []
     for a in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts() if not k.isEmpty()]
@@ -101,5 +102,6 @@ def rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
         menu = a.property("menu") or "Other"
         label = a.property("label") or a.text().replace("&", "")
         out.append((menu, label, ", ".join(keys)))
+    out += extra
     order = {m: i for i, m in enumerate(MENUS)}
     return sorted(out, key=lambda r: order.get(r[0], len(MENUS)))

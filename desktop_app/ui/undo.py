@@ -54,6 +54,7 @@ class UndoContext:
         self.ws = workspace
         self.claims = IdMap()
         self.links = IdMap()
+        self.groups = IdMap()  # a claim group dissolved and made again has a new id
         self.report = report
         self.focus = focus
 

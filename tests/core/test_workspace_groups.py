@@ -202,6 +202,21 @@ def test_dissolving_and_rejecting_suggestions_keep_them_from_coming_back(workspa
     assert not any(set(some.claim_ids) & set(s.member_ids) for s in workspace.suggest_groups())
 
 
+def test_undoing_a_grouping_forgets_nothing_so_the_suggestion_comes_back(workspace, event):
+    suggestions = workspace.suggest_groups()
+    facilities = next(s for s in suggestions if "facilities" in s.label)
+    injured = next(s for s in suggestions if len(s.member_ids) == 7)
+    made = {frozenset(g.claim_ids): g for g in workspace.apply_group_suggestions([facilities, injured])}
+    workspace.dissolve_group(made[frozenset(facilities.member_ids)].id, rationale="undo", remember=False)
+    group = made[frozenset(injured.member_ids)]
+    workspace.unlink_claim(injured.member_ids[0], rationale="undo", remember=False)
+    again = {frozenset(s.member_ids): s for s in workspace.suggest_groups()}
+    assert frozenset(facilities.member_ids) in again  # a new group again
+    back = again[frozenset(injured.member_ids)]  # an addition to the group that is left
+    assert back.group_id == group.id and back.claim_ids == (injured.member_ids[0],)
+    assert workspace.history(injured.member_ids[0])[-1].action == "ungrouped"
+
+
 def test_a_later_article_is_suggested_into_the_existing_groups(workspace, event):
     wire = [cid for (file, _), cid in event.items() if file == "us-strikes-kataeb-hezbollah-wire.txt"]
     for cid in wire:

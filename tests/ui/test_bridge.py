@@ -134,7 +134,9 @@ def test_postgresql_gone_mid_session_and_back(qtbot, pg_url, settings, errors):
         assert win.open_article(win.article.id) is False and len(errors) == 1  # one sentence, no crash
     finally:
         _rename_database(PG_ADMIN_URL, name + "_away", name)
-    qtbot.waitUntil(lambda: win.live.text() == "", timeout=5000)
+    qtbot.waitUntil(lambda: win.live.text() == "", timeout=10_000)
     with Workspace.open(pg_url, analyst="bob") as other:
         other.add_claim(win.article.id, "casualty", quote="Another 24 were injured")
-    qtbot.waitUntil(lambda: win.panel.model.rowCount() == 1, timeout=3000)  # live again
+    # Live again. Recovery goes through reconnects (the pool's and LISTEN's), so this waits longer than
+    # the two seconds a change takes on a healthy connection (test_live and the window's refresh tests).
+    qtbot.waitUntil(lambda: win.panel.model.rowCount() == 1, timeout=10_000)
