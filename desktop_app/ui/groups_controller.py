@@ -119,7 +119,7 @@ class GroupsController(QObject):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.groups, "Groups")
         self.tabs.addTab(self.discrepancies, "Discrepancies")
-        self.tabs.addTab(self.suggestions, "Suggestions")
+        self.tabs.addTab(self.suggestions, "Suggested groups")
         self.view = QSplitter(Qt.Orientation.Vertical, objectName="acrossArticles")
         self.view.addWidget(self.tabs)
         self.view.addWidget(self.figures)
