@@ -127,6 +127,10 @@ class SuggestionMode(QObject):
 
     def _changed(self, article_ids) -> None:
         if self.active and (article_ids is None or self.article_id in article_ids):
+            if self._task is not None:
+                # A run already under way read the article before this change: its answer, even one
+                # already on its way back, is stale. Drop it and list again when it is back.
+                self._again = True
             self._rerun.start()
 
     # --- entering and leaving -----------------------------------------------------------
