@@ -7,6 +7,8 @@ on every article as it is opened. `suggest(text)` is the whole interface.
 """
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from .anchors import find_anchors
 from .attributions import find_attributions
 from .casualties import find_casualties
@@ -48,7 +50,7 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     # Name sources and speakers in reading order, so "he" and "the ministry" mean what came before.
     book = SourceBook(lang)
     events = sorted([(a.source_pos, 0, a) for a in attributions] + [(q.speaker_pos, 1, q) for q in quotes],
-                    key=lambda e: (e[0], e[1]))
+                    key=_POSITION_THEN_KIND)
     previous_speaker = None
     for _, kind, item in events:
         if kind == 0:
@@ -77,5 +79,10 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     for a in attributions:
         out.append(detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence,
                               {"attributed_to": a.source}))
-    out.sort(key=lambda s: (s.start, s.end, s.type))
+    out.sort(key=_READING_ORDER)
     return out
+
+
+# Sort keys as C-level getters: a Python lambda per item is a noticeable share of the time on a long article.
+_POSITION_THEN_KIND = itemgetter(0, 1)
+_READING_ORDER = attrgetter("start", "end", "type")
