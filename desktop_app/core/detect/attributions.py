@@ -57,10 +57,15 @@ class Attribution:
     confidence: float
 
 
+# Function words that end a source named after a cue; articles and "of" belong to it ("the Ministry of Health").
+_STOP_IN_SOURCE = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem",
+                                      "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+                   for language, words in STOPWORDS.items()}
+
+
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The source named after "according to" / "laut": "the local resistance committee", "der Armee"."""
-    stop = STOPWORDS[language] - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem", "den",
-                                  "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+    stop = _STOP_IN_SOURCE[language]
     end = pos
     n = 0
     for t in TOKEN.finditer(text, pos, hi):

@@ -122,6 +122,10 @@ _OF_THE = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
 _RELATIVE = re.compile(r"\s(?:who|whom)\s")
 _NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
 MAX_WORDS_TO_CUE = 8
+# Function words that end the noun phrase after a figure; "of", "more", "other" belong to it ("of the
+# passengers", "more civilians").
+_STOP_IN_NP = {language: words - {"of", "more", "others", "other", "weitere", "weiteren"}
+               for language, words in STOPWORDS.items()}
 
 # One person counted without a numeral ("a man was killed", "killed the driver", "Gunmen ... kill driver") and
 # nobody ("no civilians were hurt", "No one was injured", "Niemand wurde verletzt"): counts 1 and 0.
@@ -342,7 +346,7 @@ class _Finder:
     def np_after(self, pos: int, limit: int) -> tuple[int, str]:
         """The noun phrase after a figure ("civilians", "of people"): (end, words)."""
         end = self.clause_end(pos, limit)
-        stop = STOPWORDS[self.lang] - {"of", "more", "others", "other", "weitere", "weiteren"}
+        stop = _STOP_IN_NP[self.lang]
         last = pos
         for m in TOKEN.finditer(self.text, pos, end):
             w = m.group()
