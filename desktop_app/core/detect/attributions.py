@@ -16,7 +16,7 @@ from . import anchors
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
 from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
-                        subject_after, subject_before, verb_head)
+                        subject_after, subject_before, verb_subject)
 
 _CUES = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
@@ -158,8 +158,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         if lang == "en" and text.startswith(" by ", v.end()):
             continue  # "claimed by the Islamic Resistance": the passive rule below
         sent_start, sent_end = doc.sentence(v.start())
-        head = verb_head(text, v.start(), sent_start, lang)  # "has just said", "also claimed"
-        subj = subject_before(text, head, sent_start, lang)
+        subj = verb_subject(doc, v.start(), sent_start)  # before "has just said", "also claimed"
         start, end, source, where, confidence = None, v.end(), None, None, 0.8
         if subj:
             start, source, where = subj[0], subj[1], subj[0]

@@ -320,7 +320,9 @@ class _Finder:
             return None
         return last.end(), _category(last), last.start(), who_words, False
 
-    def left(self, f: Figure) -> tuple[int, str] | None:
+    def left(self, f: Figure) -> tuple[int, str, bool] | None:
+        """A verb before the figure whose object it is: (verb_start, category, forced), forced for "forced" and
+        "driven", which count the displaced only with "from their homes" or "to flee" after the figure."""
         before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
         if not any(w in _LEFT_WORDS[self.lang] for w in before):
             return None  # no verb that could take the figure as its object
@@ -329,7 +331,8 @@ class _Finder:
         m = _LEFT[self.lang].search(self.text, lo, f.start)
         if not m:
             return None
-        return m.start(), _category(m) if not m.groupdict().get("forced") else "displaced"
+        forced = m.groupdict().get("forced") is not None
+        return m.start(), _category(m) if not forced else "displaced", forced
 
     def toll(self, f: Figure) -> tuple[int, str] | None:
         i = bisect_left(self.toll_words, f.start)
@@ -412,16 +415,15 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         else:
             left = finder.left(f)
             if left:
-                start, category = left
+                start, category, forced = left
                 np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
                 end = max(f.end, np_end)
                 who = _who(words, lang)
-                forced = _FORCED_TAIL.match(text, end)
-                m = _LEFT[lang].search(text, start, f.start)
-                if m and m.groupdict().get("forced"):
-                    if not forced:
+                if forced:
+                    tail = _FORCED_TAIL.match(text, end)
+                    if not tail:
                         continue
-                    end = forced.end()
+                    end = tail.end()
                 confidence = 0.85
         if category is None:
             continue
@@ -433,7 +435,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             end -= 1
         if who:
             last_who = (f.start, who)
-        if "hospital" in text[start:end].lower() or "krankenhaus" in text[start:end].lower():
+        claim = text[start:end].lower()
+        if "hospital" in claim or "krankenhaus" in claim:
             confidence = min(confidence, 0.7)
         out.append(Casualty(start, end, f.value, f.qualifier, category, who, confidence, f))
         taken_until = end

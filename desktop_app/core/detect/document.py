@@ -29,6 +29,7 @@ class Document:
         self._anchors = found_anchors
         self._starts: list[int] | None = None  # every sentence's start, in order (found on the first question)
         self._last = (0, 0, 0)  # the sentence asked for last: (start, end, next start)
+        self.subjects: dict[tuple[int, int], tuple[int, str] | None] = {}  # see reporting.verb_subject
 
     @property
     def anchors(self) -> Anchors:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import anchors
 from .anchors import matches_between
 from .document import Document
-from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
+from .reporting import REPORTING, SourceBook, subject_after, verb_subject
 
 _MARKS = re.compile(r"[\"“”„«»‘’‚‹›']")
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "»": "«", "«": "»", "‘": "’", "‚": "‘’", "‹": "›", "›": "‹", "'": "'"}
@@ -177,7 +177,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                     speaker, where = _appositive_name(text, subj[0], after_end) or subj[1], clause_start
                     clause = (clause_start, subj[0])
             else:
-                subj = subject_before(text, verb_head(text, v.start(), clause_start, lang), clause_start, lang)
+                subj = verb_subject(doc, v.start(), clause_start)
                 if subj:
                     speaker, where = subj[1], subj[0]
                     clause = (subj[0], v.end())
@@ -189,7 +189,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             colon = _COLON_SPEAKER.search(text[sent_start:open_mark]) if not vs else None
             if vs:
                 v = vs[-1]
-                subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
+                subj = (verb_subject(doc, v.start(), sent_start)
                         or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
@@ -210,7 +210,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 vs = matches_between(verbs, text, verb_anchors, prev[0], prev[1])
                 subj = None
                 if vs:
-                    subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
+                    subj = verb_subject(doc, vs[0].start(), prev[0])
                 if subj is None:
                     m = _NAMED_SUBJECT.match(text[prev[0]:prev[1]])
                     if m and len(m.group().split()) >= 2:

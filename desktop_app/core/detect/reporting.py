@@ -152,6 +152,17 @@ def person_name(phrase: str) -> tuple[str | None, str]:
     return name, _LEADING_ARTICLE.sub("", title)
 
 
+def verb_subject(doc, verb_start: int, lo: int) -> tuple[int, str] | None:
+    """The subject of the reporting verb at `verb_start` (before its verb group, from `lo` on), found once per
+    document: quotes and attributions ask about the same verbs. `doc` is a document.Document."""
+    key = (verb_start, lo)
+    subjects = doc.subjects
+    if key not in subjects:
+        text, language = doc.text, doc.language
+        subjects[key] = subject_before(text, verb_head(text, verb_start, lo, language), lo, language)
+    return subjects[key]
+
+
 def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, str] | None:
     """The noun phrase ending just before `pos` (a reporting verb) and starting no earlier than `lo`."""
     # Most verbs that have no subject here can be told from the word before them alone.
