@@ -59,6 +59,9 @@ def digest(output) -> str:
     return hashlib.sha256(json.dumps(output, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+_STREWN = ['"', "'", "“", "”", "„", "«", "»", ",", ".", "\n", "\n\n", " 7", "3 ", "-", ":"]
+
+
 def wide_output() -> dict:
     """More text than the committed snapshot covers, for a developer's diff: other corpus draws, and the seeds
     read in either language (rules meeting text they were not written for), damaged articles."""
@@ -78,7 +81,7 @@ def wide_output() -> dict:
                 continue
             chars.append(c)
             if r > 0.995:
-                chars.append(rng.choice(['"', "'", "“", "”", "„", "«", "»", ",", ".", "\n", "\n\n", " 7", "3 ", "-", ":"]))
+                chars.append(rng.choice(_STREWN))
         damaged.append("".join(chars))
     out["damaged-4"] = [[s.to_json() for s in suggest(a)] for a in damaged]
     for path in sorted((REPO / "seeds").glob("*.txt")):

@@ -66,19 +66,17 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
         if q.speaker and " " not in q.speaker and q.speaker[:1].isupper():
             q.speaker = book.full_name(q.speaker) or q.speaker
 
-    out: list[Suggestion] = []
     detected = Suggestion.detected
-    for c in casualties:
-        out.append(detected("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
-                              {"count": c.count, "qualifier": c.qualifier, "category": c.category, "who": c.who}))
-    for s in statistics:
-        out.append(detected("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
-                              {"count": s.count, "qualifier": s.qualifier, "category": s.category}))
-    for q in quotes:
-        out.append(detected("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker}))
-    for a in attributions:
-        out.append(detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence,
-                              {"attributed_to": a.source}))
+    out = [detected("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
+                    {"count": c.count, "qualifier": c.qualifier, "category": c.category, "who": c.who})
+           for c in casualties]
+    out += [detected("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
+                     {"count": s.count, "qualifier": s.qualifier, "category": s.category})
+            for s in statistics]
+    out += [detected("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker})
+            for q in quotes]
+    out += [detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence, {"attributed_to": a.source})
+            for a in attributions]
     out.sort(key=_READING_ORDER)
     return out
 

@@ -158,8 +158,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     last: int | None = None  # paragraph start of the previous quote
     for open_mark, start, end, close in find_quote_spans(text):
         inner = text[start:end]
-        if len(inner.split()) < MIN_WORDS:
-            continue
+        if len(inner.split(None, MIN_WORDS - 1)) < MIN_WORDS:
+            continue  # fewer than MIN_WORDS words (counted no further than that)
         speaker, where, clause, confidence = None, open_mark, None, 0.8
         # 1. A reporting clause right after the quote: ', Austin continued.' / ', said Adrienne Watson'.
         after_start = close + 1
