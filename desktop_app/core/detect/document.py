@@ -55,13 +55,14 @@ class Document:
         if ends:
             starts += ends
             starts.sort()  # two sorted runs: merged, not sorted afresh
+        starts.append(len(text) + 1)  # where a sentence after the last would start
         self._starts = starts
         return starts
 
     def _end(self, start: int, following: int) -> int:
         """A sentence's end: the next one's start less the white space before it."""
         text = self.text
-        end = following
+        end = following if following <= len(text) else len(text)
         while end > start and text[end - 1].isspace():
             end -= 1
         return end
@@ -72,11 +73,10 @@ class Document:
         if last[0] <= pos < last[2]:
             return last[0], last[1]  # rules ask about the same sentence many times in a row
         starts = self._starts or self._sentence_starts()
-        i = bisect_right(starts, pos) - 1
-        start = starts[i]
-        following = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        i = bisect_right(starts, pos)
+        start, following = starts[i - 1], starts[i]
         end = self._end(start, following)
-        self._last = (start, end, following if i + 1 < len(starts) else len(self.text) + 1)
+        self._last = (start, end, following)
         return start, end
 
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:

@@ -197,10 +197,12 @@ class _Tokens:
 
     def start(self, k: int) -> int:
         words, starts = self.words, self._starts
-        n = len(words)
-        while len(starts) <= n - k:
-            starts.append(self.text.rfind(words[n - len(starts)], self.lo, starts[-1]))
-        return starts[n - k]
+        j = len(words) - k  # the token's place in `starts`
+        if j >= len(starts):
+            text, lo = self.text, self.lo
+            for word in reversed(words[k:len(words) - len(starts) + 1]):
+                starts.append(text.rfind(word, lo, starts[-1]))
+        return starts[j]
 
     def end(self, k: int) -> int:
         return self.start(k) + len(self.words[k])
