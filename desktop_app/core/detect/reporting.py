@@ -375,7 +375,10 @@ class _Index:
         self._by_key: dict[str, tuple[list[int], list[str]]] = {}
 
     def add(self, key: str, pos: int, name: str) -> None:
-        positions, names = self._by_key.setdefault(key, ([], []))
+        entry = self._by_key.get(key)
+        if entry is None:
+            entry = self._by_key[key] = ([], [])
+        positions, names = entry
         i = bisect_right(positions, pos)
         positions.insert(i, pos)
         names.insert(i, name)
