@@ -153,8 +153,8 @@ def find_anchors(text: str, language: str) -> Anchors:
     digits = out[DIGIT]
     numbers = out[NUMBER]
     first = at_start.match(text)
-    found = scan.finditer(text)  # each match starts at the non-word character before its anchor
-    for m, start in chain(((first, 0),) if first is not None else (), ((m, m.start() + 1) for m in found)):
+    for m in chain((first,), scan.finditer(text)) if first is not None else scan.finditer(text):
+        start = 0 if m is first else m.start() + 1  # a scan's match starts at the non-word character before
         if m.lastindex:
             digits.append(start)
             continue
