@@ -323,8 +323,8 @@ class _Finder:
     def left(self, f: Figure) -> tuple[int, str, bool] | None:
         """A verb before the figure whose object it is: (verb_start, category, forced), forced for "forced" and
         "driven", which count the displaced only with "from their homes" or "to flee" after the figure."""
-        before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
-        if not any(w in _LEFT_WORDS[self.lang] for w in before):
+        before = self.text[max(0, f.start - 40):f.start].lower().rsplit(None, 3)[-3:]
+        if _LEFT_WORDS[self.lang].isdisjoint(before):
             return None  # no verb that could take the figure as its object
         sent_start, _ = self.doc.sentence(f.start)
         lo = max(sent_start, f.start - 60)

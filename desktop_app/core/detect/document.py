@@ -75,7 +75,10 @@ class Document:
         starts = self._starts or self._sentence_starts()
         i = bisect_right(starts, pos)
         start, following = starts[i - 1], starts[i]
-        end = self._end(start, following)
+        text = self.text
+        end = following if following <= len(text) else len(text)
+        while end > start and text[end - 1].isspace():  # as _end(), inline: most questions ask a new sentence
+            end -= 1
         self._last = (start, end, following)
         return start, end
 
