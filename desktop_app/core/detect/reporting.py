@@ -421,7 +421,7 @@ class SourceBook:
     def canonical(self, phrase: str, pos: int, register: bool = True, text: str | None = None) -> str | None:
         """The name to file a phrase under; registers it for later look-ups. With the article `text`,
         a pronoun may also go to a person merely mentioned just before ("spoke to Iryna, 54")."""
-        kind, name, title, bare = _parse_source(phrase, self.language)
+        kind, name, title, bare, keys = _parse_source(phrase, self.language)
         if kind == "empty":
             return None
         if kind == "pronoun":
@@ -439,7 +439,7 @@ class SourceBook:
             if register:
                 self.remember_person(name, pos, title)
             return name
-        known = self._titles.last_before(bare.lower(), pos)
+        known = self._titles.last_before(keys[0], pos)
         if known:
             return known[1]  # "the US Secretary of Defense" -> "Lloyd Austin"
         if kind == "noun":
@@ -447,25 +447,31 @@ class SourceBook:
             if known and known[1].lower() != bare:
                 return known[1]  # "the ministry" -> "Russia's defence ministry"
         if register:
-            self._bodies.add(bare.split()[-1].lower(), pos, bare)
+            self._bodies.add(keys[1], pos, bare)
         return bare
 
 
 @lru_cache(maxsize=8192)
-def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str]:
-    """(kind, person's name, title, bare phrase) of a source phrase; kind: empty, pronoun, single, noun, other."""
+def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str, tuple[str, str]]:
+    """(kind, person's name, title, bare phrase, keys) of a source phrase; kind: empty, pronoun, single, noun,
+    other; keys: the bare phrase lower-cased and its last word lower-cased (how SourceBook files it)."""
     phrase = " ".join(phrase.split()).strip(" ,")
     if not phrase:
-        return "empty", None, "", ""
+        return "empty", None, "", "", ("", "")
     if phrase.lower() in PRONOUNS[language]:
-        return "pronoun", None, "", phrase
+        return "pronoun", None, "", phrase, _keys(phrase)
     name, title = person_name(phrase)
     if name is None and _SINGLE_NAME.fullmatch(phrase):
-        return "single", None, "", phrase
+        return "single", None, "", phrase, _keys(phrase)
     bare = _LEADING_ARTICLE.sub("", phrase)
     bare = _SPOKES_OF.sub("", bare) or bare
     kind = "noun" if " " not in bare and bare.islower() else "other"
-    return kind, name, title, bare
+    return kind, name, title, bare, _keys(bare)
+
+
+def _keys(bare: str) -> tuple[str, str]:
+    words = bare.split()
+    return bare.lower(), words[-1].lower() if words else ""
 
 
 _SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
