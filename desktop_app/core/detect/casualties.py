@@ -104,7 +104,10 @@ _CLAUSE_WORDS = {
            "used run held owned operated controlled linked belonging based claimed"),
     "de": "und oder aber sowie während als wo weil nachdem bevor obwohl",
 }
-_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n]|\.(?:\s|$)|\s" + trie_pattern(both_cases(words.split())) + r"\b")
+# (Only where a match starts counts. Written as one character class first, so that re skips to the candidates in C
+# instead of trying the alternatives at every position: "[,;:…]|\.(?:\s|$)|\s(?:and|or|…)\b".)
+_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s](?:(?<=[,;:()\"“”„«»—–\n])|(?<=\.)(?=\s|$)|(?<=\s)"
+                                + trie_pattern(both_cases(words.split())) + r"\b)")
                for lang, words in _CLAUSE_WORDS.items()}
 _PARTITIVE = re.compile(
     r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",

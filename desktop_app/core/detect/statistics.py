@@ -27,7 +27,9 @@ _TAIL_STOP = {
     "de": frozenset("und oder aber sowie beziehungsweise bzw welche welcher wo weil während als nachdem sagte "
                     "sagt laut hieß um".split()),
 }
-_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?]|\n|\.(?:\s|$)")
+# Where a clause ends: punctuation, a line break, a full stop before white space. Only where a match starts counts;
+# one character class first lets re skip to the candidates in C ("[,;:…]|\n|\.(?:\s|$)" tries every position).
+_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
 _EVENT_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|Luftangriffe?)"
                            r"\s+(?:on|against|at|auf|gegen)\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
