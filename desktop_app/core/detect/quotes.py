@@ -70,8 +70,11 @@ def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     positions = [p for p, _ in marks]
     closing: dict[str, list[int]] = {}
     for p, d in marks:
-        if _closes(text, p, d) and not (d in "\"'" and _opens(text, p, d) and not _closes_strongly(text, p)):
-            closing.setdefault(d, []).append(p)
+        # A typographic mark other than ’ closes wherever it stands; the others depend on their neighbours.
+        if d in "'’\"" and (not _closes(text, p, d) or (
+                d != "’" and _opens(text, p, d) and not _closes_strongly(text, p))):
+            continue
+        closing.setdefault(d, []).append(p)
     spans: list[tuple[int, int, int, int]] = []
     size = len(text)
     k, n = 0, len(marks)
