@@ -69,7 +69,8 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     end = pos
     n = 0
     for t in TOKEN.finditer(text, pos, hi):
-        w, lw = t.group(), t.group().lower()
+        w = t.group()
+        lw = w.lower()
         if not w[0].isalpha() or (lw in stop and not w.isupper()) or n >= 8:
             break
         if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",

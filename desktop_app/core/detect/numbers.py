@@ -176,7 +176,8 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
             prev[0].endswith(".") and prev[0][:-1].lower() in _FULL_MONTHS):
         return True  # "Feb 11", "October 7"; but "... on 12 March. Two clinics" starts a sentence
     if digits:
-        if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
+        stripped = before.rstrip()
+        if stripped[-1:] in "$€£" and stripped or before.endswith(("US$", "USD ", "EUR ")):
             return True
         raw = text[start:end]
         if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
@@ -299,9 +300,10 @@ def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors
                 qualifier = f"between {value:,} and {high:,}"
                 skip_until = r.end()
                 end = r.end()
-        fig_start = between.start() if between and qualifier.startswith("between") else start
+        ranged = qualifier.startswith("between")
+        fig_start = between.start() if between and ranged else start
         another = False
-        if not qualifier.startswith("between"):
+        if not ranged:
             q = _words_before(text, start)
             if q:
                 fig_start = q[0]

@@ -285,17 +285,15 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
     if stop.issuperset(phrase.lower().split()):
         return None  # "An estimated 18,500": an article, not a source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
-    while True:
+    first_word = phrase.split(None, 1)
+    while len(first_word) == 2 and first_word[0].lower() in ("of", "and", "for", "und", "von", "aus"):
+        start += len(first_word[0]) + 1
+        phrase = first_word[1]
         first_word = phrase.split(None, 1)
-        if len(first_word) == 2 and first_word[0].lower() in ("of", "and", "for", "und", "von", "aus"):
-            start += len(first_word[0]) + 1
-            phrase = first_word[1]
-            continue
-        break
     if language == "de" and _DE_ADVERBIAL.match(phrase):
         return None  # a sentence-initial adverbial, the subject comes after the verb
-    if language == "en" and phrase.split()[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
-                                                          "however", "yet", "but", "and"):
+    if language == "en" and first_word[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
+                                                      "however", "yet", "but", "and"):
         rest = phrase.split(None, 1)
         if len(rest) < 2:
             return None
@@ -351,7 +349,8 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     words = 0
     stop = STOPWORDS[language]
     for t in TOKEN.finditer(text, pos, hi):
-        w, lw = t.group(), t.group().lower()
+        w = t.group()
+        lw = w.lower()
         if not w[0].isalnum():
             break
         upper = _is_name_word(w)
