@@ -47,7 +47,7 @@ def _tree(words, prefixes, but) -> str:
     on the way down the tree each prefix that ends at a node is tried first (the rest of the word must be
     lower-case letters, and the word not one of `but`); on the way back up each word that ends there, the
     longest first. The match does not say which it was (a group would be entered at every attempt):
-    number_words() tells."""
+    _number_words() tells."""
     tree: dict = {}
     for kind, entries in (("word", words), ("prefix", prefixes)):
         for entry in entries:
@@ -85,7 +85,7 @@ def _compiled(language: str):
     if compiled is None:
         words = _WORDS[language]
         prefixes, but = _PREFIXES.get(language, ([], []))
-        # A digit is marked by the only group; a word is told by number_words() and the registered kinds.
+        # A digit is marked by the only group; a word is told by _number_words() and the registered kinds.
         body = r"(?:\d()|" + _tree(words, prefixes, but) + ")"
         # Most attempts fail on the first letter: a character class says so faster than the prefix tree.
         firsts = sorted({w[0] for w in words} | {p[0] for p in prefixes})
