@@ -239,7 +239,8 @@ def _who(words: str, language: str) -> str | None:
         if lw in aux or not (w[0].isalnum()):
             break
         out.append(w)
-    while out and out[-1].lower() in STOPWORDS[language]:
+    stop = STOPWORDS[language]
+    while out and out[-1].lower() in stop:
         out.pop()
     return " ".join(out) or None
 
@@ -400,7 +401,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             continue  # inside a claim already made ("one of them seriously")
         start, end, who, confidence = f.start, f.end, None, 0.0
         category = None
-        toll = finder.toll(f)
+        toll = finder.toll(f) if finder.toll_words else None  # most articles have no "toll" / "Zahl der"
         right = None if toll else finder.right(f)
         if toll:
             start, category = toll
