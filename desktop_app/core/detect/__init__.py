@@ -7,6 +7,8 @@ on every article as it is opened. `suggest(text)` is the whole interface.
 """
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
+
 from .anchors import find_anchors
 from .attributions import find_attributions
 from .casualties import find_casualties
@@ -48,7 +50,7 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     # Name sources and speakers in reading order, so "he" and "the ministry" mean what came before.
     book = SourceBook(lang)
     events = sorted([(a.source_pos, 0, a) for a in attributions] + [(q.speaker_pos, 1, q) for q in quotes],
-                    key=lambda e: (e[0], e[1]))
+                    key=_POSITION_THEN_KIND)
     previous_speaker = None
     for _, kind, item in events:
         if kind == 0:
@@ -64,18 +66,21 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
         if q.speaker and " " not in q.speaker and q.speaker[:1].isupper():
             q.speaker = book.full_name(q.speaker) or q.speaker
 
-    out: list[Suggestion] = []
     detected = Suggestion.detected
-    for c in casualties:
-        out.append(detected("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
-                              {"count": c.count, "qualifier": c.qualifier, "category": c.category, "who": c.who}))
-    for s in statistics:
-        out.append(detected("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
-                              {"count": s.count, "qualifier": s.qualifier, "category": s.category}))
-    for q in quotes:
-        out.append(detected("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker}))
-    for a in attributions:
-        out.append(detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence,
-                              {"attributed_to": a.source}))
-    out.sort(key=lambda s: (s.start, s.end, s.type))
+    out = [detected("casualty", c.start, c.end, text[c.start:c.end], c.confidence,
+                    {"count": c.count, "qualifier": c.qualifier, "category": c.category, "who": c.who})
+           for c in casualties]
+    out += [detected("statistic", s.start, s.end, text[s.start:s.end], s.confidence,
+                     {"count": s.count, "qualifier": s.qualifier, "category": s.category})
+            for s in statistics]
+    out += [detected("quote", q.start, q.end, text[q.start:q.end], q.confidence, {"speaker": q.speaker})
+            for q in quotes]
+    out += [detected("attribution", a.start, a.end, text[a.start:a.end], a.confidence, {"attributed_to": a.source})
+            for a in attributions]
+    out.sort(key=_READING_ORDER)
     return out
+
+
+# Sort keys as C-level getters: a Python lambda per item is a noticeable share of the time on a long article.
+_POSITION_THEN_KIND = itemgetter(0, 1)
+_READING_ORDER = attrgetter("start", "end", "type")

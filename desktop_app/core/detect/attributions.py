@@ -16,7 +16,7 @@ from . import anchors
 from .document import Document
 from .lexicon import STOPWORDS, TOKEN
 from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
-                        subject_after, subject_before, verb_head)
+                        subject_after, subject_before, verb_subject)
 
 _CUES = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
@@ -57,14 +57,20 @@ class Attribution:
     confidence: float
 
 
+# Function words that end a source named after a cue; articles and "of" belong to it ("the Ministry of Health").
+_STOP_IN_SOURCE = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem",
+                                      "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+                   for language, words in STOPWORDS.items()}
+
+
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The source named after "according to" / "laut": "the local resistance committee", "der Armee"."""
-    stop = STOPWORDS[language] - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem", "den",
-                                  "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+    stop = _STOP_IN_SOURCE[language]
     end = pos
     n = 0
     for t in TOKEN.finditer(text, pos, hi):
-        w, lw = t.group(), t.group().lower()
+        w = t.group()
+        lw = w.lower()
         if not w[0].isalpha() or (lw in stop and not w.isupper()) or n >= 8:
             break
         if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",
@@ -131,31 +137,31 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
     found: list[Attribution] = []
     found_anchors = doc.anchors
     for m in anchors.matches_at(_CUES[lang], text, found_anchors[anchors.CUE]):
-        _, sent_end = doc.sentence(m.start())
+        cue_start, cue_end = m.span()
+        sent_start, sent_end = doc.sentence(cue_start)
         if m.group().strip().lower() == "zufolge":
-            subj = subject_before(text, m.start(), doc.sentence(m.start())[0], lang)
+            subj = subject_before(text, cue_start, sent_start, lang)
             if subj:
-                found.append(Attribution(subj[0], m.end() - 1, subj[1], subj[0], 0.8))
+                found.append(Attribution(subj[0], cue_end - 1, subj[1], subj[0], 0.8))
             continue
-        np = _np_after_cue(text, m.end(), sent_end, lang)
+        np = _np_after_cue(text, cue_end, sent_end, lang)
         if np is None:
-            if "eigenen" in m.group():
-                continue  # handled with its subject below
-            continue
+            continue  # "nach eigenen Angaben" is taken with its subject below
         source = _EVIDENCE_OF.sub("", np[1])
         source = _ANGABEN.sub("", source) or source  # "Armeeangaben", "UN-Angaben"
-        found.append(Attribution(m.start(), np[0], source[:1].upper() + source[1:] if lang == "de" else source,
-                                 m.end(), 0.85))
+        found.append(Attribution(cue_start, np[0], source[:1].upper() + source[1:] if lang == "de" else source,
+                                 cue_end, 0.85))
     verbs = found_anchors[anchors.VERB]
+    overlaps_clause = clauses.overlaps if quote_clauses else None
     for v in anchors.matches_at(REPORTING[lang], text, verbs):
-        if clauses.overlaps(v.start(), v.end()):
+        verb_start, verb_end = v.span()
+        if overlaps_clause is not None and overlaps_clause(verb_start, verb_end):
             continue
-        if lang == "en" and text.startswith(" by ", v.end()):
+        if lang == "en" and text.startswith(" by ", verb_end):
             continue  # "claimed by the Islamic Resistance": the passive rule below
-        sent_start, sent_end = doc.sentence(v.start())
-        head = verb_head(text, v.start(), sent_start, lang)  # "has just said", "also claimed"
-        subj = subject_before(text, head, sent_start, lang)
-        start, end, source, where, confidence = None, v.end(), None, None, 0.8
+        sent_start, sent_end = doc.sentence(verb_start)
+        subj = verb_subject(doc, verb_start, sent_start)  # before "has just said", "also claimed"
+        start, end, source, where, confidence = None, verb_end, None, None, 0.8
         if subj:
             start, source, where = subj[0], subj[1], subj[0]
             if lang == "de":
@@ -168,14 +174,14 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                         else text.rfind("Wie", sent_start, start)
                     confidence = 0.85
         elif lang == "de":
-            gap = _DE_INVERTED_GAP.match(text, v.end(), sent_end)
-            after = subject_after(text, gap.end() if gap else v.end(), sent_end, lang)
-            if after and after[0] - v.end() < 60 and (gap or person_name(after[1])[0]):
-                start, end, source, where = v.start(), after[0], after[1], v.end()
-        elif _COMMA_BEFORE.search(text, max(sent_start, v.start() - 3), v.start()):
-            after = subject_after(text, v.end(), sent_end, lang)  # "..., said the ministry."
+            gap = _DE_INVERTED_GAP.match(text, verb_end, sent_end)
+            after = subject_after(text, gap.end() if gap else verb_end, sent_end, lang)
+            if after and after[0] - verb_end < 60 and (gap or person_name(after[1])[0]):
+                start, end, source, where = verb_start, after[0], after[1], verb_end
+        elif _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
+            after = subject_after(text, verb_end, sent_end, lang)  # "..., said the ministry."
             if after:
-                start, end, source, where = v.start(), after[0], after[1], v.end()
+                start, end, source, where = verb_start, after[0], after[1], verb_end
         if start is None or not source:
             continue
         words = source.split()
@@ -185,7 +191,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             continue
         if lang == "en" and v.group() in PLURAL_ONLY_VERBS and not (head.endswith("s") or head.lower() in _PLURALS):
             continue  # "the UN report": a noun, not "the sources report"
-        if end == v.end() and v.group() in _TOLD:
+        if end == verb_end and v.group() in _TOLD:
             end = _told_object_end(text, end, sent_end, lang)
         own = _OWN_ACCOUNT.match(text, end)
         if own:

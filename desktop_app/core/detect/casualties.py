@@ -104,7 +104,10 @@ _CLAUSE_WORDS = {
            "used run held owned operated controlled linked belonging based claimed"),
     "de": "und oder aber sowie während als wo weil nachdem bevor obwohl",
 }
-_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n]|\.(?:\s|$)|\s" + trie_pattern(both_cases(words.split())) + r"\b")
+# (Only where a match starts counts. Written as one character class first, so that re skips to the candidates in C
+# instead of trying the alternatives at every position: "[,;:…]|\.(?:\s|$)|\s(?:and|or|…)\b".)
+_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s](?:(?<=[,;:()\"“”„«»—–\n])|(?<=\.)(?=\s|$)|(?<=\s)"
+                                + trie_pattern(both_cases(words.split())) + r"\b)")
                for lang, words in _CLAUSE_WORDS.items()}
 _PARTITIVE = re.compile(
     r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
@@ -122,6 +125,10 @@ _OF_THE = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
 _RELATIVE = re.compile(r"\s(?:who|whom)\s")
 _NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
 MAX_WORDS_TO_CUE = 8
+# Function words that end the noun phrase after a figure; "of", "more", "other" belong to it ("of the
+# passengers", "more civilians").
+_STOP_IN_NP = {language: words - {"of", "more", "others", "other", "weitere", "weiteren"}
+               for language, words in STOPWORDS.items()}
 
 # One person counted without a numeral ("a man was killed", "killed the driver", "Gunmen ... kill driver") and
 # nobody ("no civilians were hurt", "No one was injured", "Niemand wurde verletzt"): counts 1 and 0.
@@ -232,7 +239,8 @@ def _who(words: str, language: str) -> str | None:
         if lw in aux or not (w[0].isalnum()):
             break
         out.append(w)
-    while out and out[-1].lower() in STOPWORDS[language]:
+    stop = STOPWORDS[language]
+    while out and out[-1].lower() in stop:
         out.pop()
     return " ".join(out) or None
 
@@ -316,16 +324,19 @@ class _Finder:
             return None
         return last.end(), _category(last), last.start(), who_words, False
 
-    def left(self, f: Figure) -> tuple[int, str] | None:
-        before = self.text[max(0, f.start - 40):f.start].lower().split()[-3:]
-        if not any(w in _LEFT_WORDS[self.lang] for w in before):
+    def left(self, f: Figure) -> tuple[int, str, bool] | None:
+        """A verb before the figure whose object it is: (verb_start, category, forced), forced for "forced" and
+        "driven", which count the displaced only with "from their homes" or "to flee" after the figure."""
+        before = self.text[max(0, f.start - 40):f.start].lower().rsplit(None, 3)[-3:]
+        if _LEFT_WORDS[self.lang].isdisjoint(before):
             return None  # no verb that could take the figure as its object
         sent_start, _ = self.doc.sentence(f.start)
         lo = max(sent_start, f.start - 60)
         m = _LEFT[self.lang].search(self.text, lo, f.start)
         if not m:
             return None
-        return m.start(), _category(m) if not m.groupdict().get("forced") else "displaced"
+        forced = m.groupdict().get("forced") is not None
+        return m.start(), _category(m) if not forced else "displaced", forced
 
     def toll(self, f: Figure) -> tuple[int, str] | None:
         i = bisect_left(self.toll_words, f.start)
@@ -342,7 +353,7 @@ class _Finder:
     def np_after(self, pos: int, limit: int) -> tuple[int, str]:
         """The noun phrase after a figure ("civilians", "of people"): (end, words)."""
         end = self.clause_end(pos, limit)
-        stop = STOPWORDS[self.lang] - {"of", "more", "others", "other", "weitere", "weiteren"}
+        stop = _STOP_IN_NP[self.lang]
         last = pos
         for m in TOKEN.finditer(self.text, pos, end):
             w = m.group()
@@ -390,7 +401,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             continue  # inside a claim already made ("one of them seriously")
         start, end, who, confidence = f.start, f.end, None, 0.0
         category = None
-        toll = finder.toll(f)
+        toll = finder.toll(f) if finder.toll_words else None  # most articles have no "toll" / "Zahl der"
         right = None if toll else finder.right(f)
         if toll:
             start, category = toll
@@ -408,16 +419,15 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         else:
             left = finder.left(f)
             if left:
-                start, category = left
+                start, category, forced = left
                 np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
                 end = max(f.end, np_end)
                 who = _who(words, lang)
-                forced = _FORCED_TAIL.match(text, end)
-                m = _LEFT[lang].search(text, start, f.start)
-                if m and m.groupdict().get("forced"):
-                    if not forced:
+                if forced:
+                    tail = _FORCED_TAIL.match(text, end)
+                    if not tail:
                         continue
-                    end = forced.end()
+                    end = tail.end()
                 confidence = 0.85
         if category is None:
             continue
@@ -429,7 +439,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             end -= 1
         if who:
             last_who = (f.start, who)
-        if "hospital" in text[start:end].lower() or "krankenhaus" in text[start:end].lower():
+        claim = text[start:end].lower()
+        if "hospital" in claim or "krankenhaus" in claim:
             confidence = min(confidence, 0.7)
         out.append(Casualty(start, end, f.value, f.qualifier, category, who, confidence, f))
         taken_until = end

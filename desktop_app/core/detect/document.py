@@ -1,8 +1,8 @@
-"""An article's text cut into sentences and lines, as far as the rules ask, shared by every rule.
+"""An article's text cut into sentences and paragraphs, shared by every rule.
 
-Every line break ends a sentence, so sentences are found line by line, and only in the lines a
-rule asks about: most of an article's lines hold no candidate claim. Lines are found with one
-pass for the line breaks and looked up by bisection.
+Every line break ends a sentence. The sentence ends are found for the whole text at once, on the first
+question: the end pattern starts with a punctuation mark, so `re` skips to the candidates in C, and
+line breaks are found the same way; a sentence is then one bisection away.
 """
 from __future__ import annotations
 
@@ -21,15 +21,15 @@ _ABBREVIATIONS = frozenset(
 
 
 class Document:
-    """Text plus language, with sentence and line boundaries."""
+    """Text plus language, with sentence boundaries."""
 
     def __init__(self, text: str, language: str, found_anchors: Anchors | None = None):
         self.text = text
         self.language = language
         self._anchors = found_anchors
-        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        self._lines: dict[int, tuple[list[int], list[int]]] = {}
+        self._starts: list[int] | None = None  # every sentence's start, in order (found on the first question)
         self._last = (0, 0, 0)  # the sentence asked for last: (start, end, next start)
+        self.subjects: dict[tuple[int, int], tuple[int, str] | None] = {}  # see reporting.verb_subject
 
     @property
     def anchors(self) -> Anchors:
@@ -38,21 +38,11 @@ class Document:
             self._anchors = find_anchors(self.text, self.language)
         return self._anchors
 
-    def _sentences(self, line: int) -> tuple[list[int], list[int]]:
-        """Starts and ends of the sentences of line number `line` (computed once)."""
-        found = self._lines.get(line)
-        if found is not None:
-            return found
+    def _sentence_starts(self) -> list[int]:
+        """Where each sentence starts: the text's start, after each line break, after each sentence end."""
         text = self.text
-        line_start = self._line_starts[line]
-        following = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(text)
-        line_end = following - 1 if following > line_start and text[following - 1] == "\n" else following
-        if line_end == line_start:
-            found = self._lines[line] = ([line_start], [line_start])  # a blank line
-            return found
-        starts = [line_start]
-        ends = []  # each sentence's end, without the white space before the next one
-        for m in _SENTENCE_END.finditer(text, line_start, line_end):
+        ends = []
+        for m in _SENTENCE_END.finditer(text):
             dot = m.start()
             if text[dot] == "." and dot and text[dot - 1].isalpha():
                 space = text.rfind(" ", max(0, dot - 7), dot)
@@ -60,45 +50,50 @@ class Document:
                     word = text[space + 1:dot].lower().lstrip("(\"“„»'")
                     if word in _ABBREVIATIONS or len(word) == 1:
                         continue  # "Gen. Smith", "U.S. officials", an initial
-            starts.append(m.end())
-            ends.append(m.end(1))
-        end = following
-        while end > starts[-1] and text[end - 1].isspace():
+            ends.append(m.end())
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        if ends:
+            starts += ends
+            starts.sort()  # two sorted runs: merged, not sorted afresh
+        starts.append(len(text) + 1)  # where a sentence after the last would start
+        self._starts = starts
+        return starts
+
+    def _end(self, start: int, following: int) -> int:
+        """A sentence's end: the next one's start less the white space before it."""
+        text = self.text
+        end = following if following <= len(text) else len(text)
+        while end > start and text[end - 1].isspace():
             end -= 1
-        ends.append(end)
-        found = self._lines[line] = (starts, ends)
-        return found
+        return end
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding position `pos` (end excludes the following space)."""
         last = self._last
         if last[0] <= pos < last[2]:
             return last[0], last[1]  # rules ask about the same sentence many times in a row
-        line = bisect_right(self._line_starts, pos) - 1
-        starts, ends = self._sentences(line)
-        i = bisect_right(starts, pos) - 1
-        if i + 1 < len(starts):
-            following = starts[i + 1]
-        else:
-            following = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(self.text) + 1
-        self._last = (starts[i], ends[i], following)
-        return starts[i], ends[i]
+        starts = self._starts or self._sentence_starts()
+        i = bisect_right(starts, pos)
+        start, following = starts[i - 1], starts[i]
+        text = self.text
+        end = following if following <= len(text) else len(text)
+        while end > start and text[end - 1].isspace():  # as _end(), inline: most questions ask a new sentence
+            end -= 1
+        self._last = (start, end, following)
+        return start, end
 
     def previous_sentence(self, pos: int) -> tuple[int, int] | None:
         """The last non-empty sentence before the one holding `pos` (blank lines are skipped)."""
-        line = bisect_right(self._line_starts, pos) - 1
-        starts, ends = self._sentences(line)
+        starts = self._starts or self._sentence_starts()
+        text = self.text
         i = bisect_right(starts, pos) - 1
-        while True:
-            while i > 0:
-                i -= 1
-                if self.text[starts[i]:ends[i]].strip():
-                    return starts[i], ends[i]
-            if line == 0:
-                return None
-            line -= 1
-            starts, ends = self._sentences(line)
-            i = len(starts)
+        while i > 0:
+            i -= 1
+            start = starts[i]
+            end = self._end(start, starts[i + 1])
+            if text[start:end].strip():
+                return start, end
+        return None
 
     def line(self, pos: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, pos) + 1

@@ -38,6 +38,8 @@ _EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
 _SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
 _DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+# A numeral in digits with the scale word after it, if any, in one match.
+_DIGIT_FIGURE = re.compile(rf"(?P<digits>{_DIGIT_SCAN.pattern})(?P<scale>{_SCALE.pattern})?")
 _EN_NUMBER_WORDS = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
 _DE_NUMBER_PREFIXES = both_cases(
     "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
@@ -169,12 +171,13 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
     if next_word in _UNITS or next_word.rstrip(".") in _MONTHS or (next_word in ("per", "a.m", "p.m")):
         return True  # "30 km", "7 October", "5 per cent"
     before = text[max(0, start - 24):start]
-    prev = before.split()[-1:] if before[-1:].isspace() else []
+    prev = before.rsplit(None, 1)[-1:] if before[-1:].isspace() else []
     if prev and prev[0].rstrip(".").lower() in _MONTHS and not (
             prev[0].endswith(".") and prev[0][:-1].lower() in _FULL_MONTHS):
         return True  # "Feb 11", "October 7"; but "... on 12 March. Two clinics" starts a sentence
     if digits:
-        if before.rstrip()[-1:] in "$€£" and before.rstrip() or before.endswith(("US$", "USD ", "EUR ")):
+        stripped = before.rstrip()
+        if stripped[-1:] in "$€£" and stripped or before.endswith(("US$", "USD ", "EUR ")):
             return True
         raw = text[start:end]
         if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
@@ -194,7 +197,7 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
 def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
-    digit = _DIGIT_SCAN.match
+    digit = _DIGIT_FIGURE.match
     last_end = -1
     for pos in found_anchors[anchors.DIGIT]:
         if pos < last_end:
@@ -202,13 +205,14 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
         m = digit(text, pos)
         if m is None:
             continue
-        last_end = end = m.end()
-        scale = _SCALE.match(text, end)
-        if scale:
-            end = scale.end()
-        value = _parse_digits(m.group(), scale.group() if scale else "", language)
+        last_end = m.end("digits")
+        digits, scale = m.group("digits", "scale")
+        if scale is None and digits.isdigit():
+            value = int(digits)  # the common case, without _parse_digits
+        else:
+            value = _parse_digits(digits, scale or "", language)
         if value is not None:
-            found.append((m.start(), end, value, EXACT, False))
+            found.append((pos, m.end(), value, EXACT, False))
     skip_until = -1
     word_at = _WORD_SCAN[language].match
     for pos in found_anchors[anchors.NUMBER]:
@@ -260,7 +264,9 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
         if value is not None:
             found.append((start, end, value, EXACT, True))
         skip_until = end
-    found.sort(key=lambda f: (f[0], -f[1]))
+    # No two numerals start at one place (a numeral starts at its own anchor, or at the "a" of "a dozen"), so the
+    # tuples sort by their start alone.
+    found.sort()
     out, last_end = [], -1
     for f in found:
         if f[0] >= last_end:  # "million" of "10 million" is not a numeral of its own
@@ -294,9 +300,10 @@ def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors
                 qualifier = f"between {value:,} and {high:,}"
                 skip_until = r.end()
                 end = r.end()
-        fig_start = between.start() if between and qualifier.startswith("between") else start
+        ranged = qualifier.startswith("between")
+        fig_start = between.start() if between and ranged else start
         another = False
-        if not qualifier.startswith("between"):
+        if not ranged:
             q = _words_before(text, start)
             if q:
                 fig_start = q[0]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import anchors
 from .anchors import matches_between
 from .document import Document
-from .reporting import REPORTING, SourceBook, subject_after, subject_before, verb_head
+from .reporting import REPORTING, SourceBook, subject_after, verb_subject
 
 _MARKS = re.compile(r"[\"“”„«»‘’‚‹›']")
 _CLOSERS = {'"': '"', "“": "”", "„": "“”", "»": "«", "«": "»", "‘": "’", "‚": "‘’", "‹": "›", "›": "‹", "'": "'"}
@@ -70,8 +70,11 @@ def find_quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     positions = [p for p, _ in marks]
     closing: dict[str, list[int]] = {}
     for p, d in marks:
-        if _closes(text, p, d) and not (d in "\"'" and _opens(text, p, d) and not _closes_strongly(text, p)):
-            closing.setdefault(d, []).append(p)
+        # A typographic mark other than ’ closes wherever it stands; the others depend on their neighbours.
+        if d in "'’\"" and (not _closes(text, p, d) or (
+                d != "’" and _opens(text, p, d) and not _closes_strongly(text, p))):
+            continue
+        closing.setdefault(d, []).append(p)
     spans: list[tuple[int, int, int, int]] = []
     size = len(text)
     k, n = 0, len(marks)
@@ -158,8 +161,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     last: int | None = None  # paragraph start of the previous quote
     for open_mark, start, end, close in find_quote_spans(text):
         inner = text[start:end]
-        if len(inner.split()) < MIN_WORDS:
-            continue
+        if len(inner.split(None, MIN_WORDS - 1)) < MIN_WORDS:
+            continue  # fewer than MIN_WORDS words (counted no further than that)
         speaker, where, clause, confidence = None, open_mark, None, 0.8
         # 1. A reporting clause right after the quote: ', Austin continued.' / ', said Adrienne Watson'.
         after_start = close + 1
@@ -177,7 +180,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                     speaker, where = _appositive_name(text, subj[0], after_end) or subj[1], clause_start
                     clause = (clause_start, subj[0])
             else:
-                subj = subject_before(text, verb_head(text, v.start(), clause_start, lang), clause_start, lang)
+                subj = verb_subject(doc, v.start(), clause_start)
                 if subj:
                     speaker, where = subj[1], subj[0]
                     clause = (subj[0], v.end())
@@ -189,7 +192,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             colon = _COLON_SPEAKER.search(text[sent_start:open_mark]) if not vs else None
             if vs:
                 v = vs[-1]
-                subj = (subject_before(text, verb_head(text, v.start(), sent_start, lang), sent_start, lang)
+                subj = (verb_subject(doc, v.start(), sent_start)
                         or subject_after(text, v.end(), open_mark, lang))
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
@@ -210,7 +213,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 vs = matches_between(verbs, text, verb_anchors, prev[0], prev[1])
                 subj = None
                 if vs:
-                    subj = subject_before(text, verb_head(text, vs[0].start(), prev[0], lang), prev[0], lang)
+                    subj = verb_subject(doc, vs[0].start(), prev[0])
                 if subj is None:
                     m = _NAMED_SUBJECT.match(text[prev[0]:prev[1]])
                     if m and len(m.group().split()) >= 2:

@@ -51,14 +51,17 @@ _VERB_ADVERBS = {
 def verb_head(text: str, pos: int, lo: int, language: str) -> int:
     """Where the verb group of a reporting verb at `pos` begins (auxiliaries and adverbs included)."""
     head = pos
-    for allowed in (_VERB_ADVERBS[language], _AUXILIARY_VERBS[language]):
+    auxiliaries = _AUXILIARY_VERBS[language]
+    for allowed in (_VERB_ADVERBS[language], auxiliaries):
         if head <= lo or not text[head - 1].isspace():
             break
         floor = max(lo, head - 16)
         space = text.rfind(" ", floor, head - 1)
-        word = text[(space if space >= 0 else floor - 1) + 1:head - 1]
-        if word.lower() in allowed:
+        word = text[(space if space >= 0 else floor - 1) + 1:head - 1].lower()
+        if word in allowed:
             head = space + 1
+        elif word not in auxiliaries:
+            break  # the same word is looked at next: neither an adverb nor an auxiliary (the common case)
     return head
 
 #: Lower-case nouns that can head the subject of a reporting verb ("Iraqi security sources reported").
@@ -77,6 +80,7 @@ SOURCE_NOUNS = frozenset("""sources source officials official ministry military 
 _EN_CONNECTORS = frozenset("of the a an for and al bin de von".split())
 _DE_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 _DE_CONNECTORS = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
+_CONNECTORS = _EN_CONNECTORS | _DE_CONNECTORS
 PRONOUNS = {"en": frozenset("he she they".split()), "de": frozenset("er sie".split())}
 _ROLE = re.compile(
     r"^(?:US|U\.S\.|UN|Secretary|Defense|Defence|State|Minister|Ministry|President|Vice|Prime|General|Gen\.?|"
@@ -148,6 +152,17 @@ def person_name(phrase: str) -> tuple[str | None, str]:
     return name, _LEADING_ARTICLE.sub("", title)
 
 
+def verb_subject(doc, verb_start: int, lo: int) -> tuple[int, str] | None:
+    """The subject of the reporting verb at `verb_start` (before its verb group, from `lo` on), found once per
+    document: quotes and attributions ask about the same verbs. `doc` is a document.Document."""
+    key = (verb_start, lo)
+    subjects = doc.subjects
+    if key not in subjects:
+        text, language = doc.text, doc.language
+        subjects[key] = subject_before(text, verb_head(text, verb_start, lo, language), lo, language)
+    return subjects[key]
+
+
 def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, str] | None:
     """The noun phrase ending just before `pos` (a reporting verb) and starting no earlier than `lo`."""
     # Most verbs that have no subject here can be told from the word before them alone.
@@ -160,70 +175,76 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
         if language != "en" or not (last.isalpha() and last.islower()):
             return None
         postmodified = True  # "people living near the airport told": the head may be further back
-    # Most subjects end within a few words: tokenise a short stretch first (from a space, so its tokens are
-    # those of the long one), and the long one only if the rules reach back past it.
-    space = text.rfind(" ", max(lo, pos - LONG_REACH), pos - SHORT_REACH) if pos - SHORT_REACH > lo else -1
-    if space >= 0:
-        tokens = [_NEED_MORE] + [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, space + 1, pos)]
-        try:
-            return _subject_in(text, tokens, lo, language, postmodified)
-        except _ReachedBack:
-            pass
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, max(lo, pos - LONG_REACH), pos)]
-    return _subject_in(text, tokens, lo, language, postmodified)
+    return _subject_in(text, _Tokens(text, max(lo, pos - REACH), pos), lo, language, postmodified)
 
 
-class _ReachedBack(Exception):
-    pass
+REACH = 120
 
 
-class _NeedMoreTokens:
-    """Stands before the short stretch's tokens: looking at it means the long stretch is needed."""
+class _Tokens:
+    """The tokens of text[lo:hi] as strings, found by one findall; where a token starts is found only when a rule
+    asks, which is for the subject's first and last token.
 
-    def __getitem__(self, _):
-        raise _ReachedBack
+    Only white space lies between two tokens (every other character belongs to one), so the first occurrence of a
+    token's string after the token before it is that token, and so is the last occurrence before the token after
+    it: a token is found from the nearer end of the stretch, one str.find per token on the way (the subject
+    usually reaches from the sentence's start to the verb, one find each)."""
 
-    def __iter__(self):
-        raise _ReachedBack
+    __slots__ = ("text", "lo", "hi", "words")
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.lo, self.hi = text, lo, hi
+        self.words: list[str] = TOKEN.findall(text, lo, hi)
+
+    def start(self, k: int) -> int:
+        words, text = self.words, self.text
+        if 2 * k < len(words):
+            pos = self.lo
+            for word in words[:k]:
+                pos = text.find(word, pos) + len(word)
+            return text.find(words[k], pos)
+        pos = self.hi
+        for word in reversed(words[k:]):
+            pos = text.rfind(word, self.lo, pos)
+        return pos
+
+    def end(self, k: int) -> int:
+        return self.start(k) + len(self.words[k])
 
 
-_NEED_MORE = _NeedMoreTokens()
-SHORT_REACH = 48
-LONG_REACH = 120
-
-
-def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: bool) -> tuple[int, str] | None:
+def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified: bool) -> tuple[int, str] | None:
     """subject_before on the tokens before the verb."""
-    i = len(tokens) - 1
+    words = tokens.words
+    i = len(words) - 1
     if i < 0:
         return None
     phrase_end = None
     named = False
     if postmodified:
-        head = _postmodified_head(tokens, i)
+        head = _postmodified_head(words, i)
         if head is None:
             return None
-        phrase_end, i = tokens[i][1], head
-    elif tokens[i][2] == ",":
+        phrase_end, i = tokens.end(i), head
+    elif words[i] == ",":
         # "A UN humanitarian official, speaking on condition of anonymity, said": skip the parenthesis;
         # "the governor of Darfur, Minni Minnawi, wrote": keep the name it gives.
         j = i - 1
-        while j >= 0 and tokens[j][2] != "," and i - j <= MAX_PARENTHESIS_TOKENS:
+        while j >= 0 and words[j] != "," and i - j <= MAX_PARENTHESIS_TOKENS:
             j -= 1
-        if j < 0 or tokens[j][2] != ",":
+        if j < 0 or words[j] != ",":
             return None
-        if all(_is_name_word(t[2]) for t in tokens[j + 1:i]) and i - j > 1:
-            phrase_end = tokens[i - 1][1]
+        if all(_is_name_word(w) for w in words[j + 1:i]) and i - j > 1:
+            phrase_end = tokens.end(i - 1)
             named = True
         i = j - 1
         if i < 0:
             return None
     pronouns = PRONOUNS[language]
-    if i >= 0 and tokens[i][2].lower() in pronouns:
-        return tokens[i][0], tokens[i][2]
+    if i >= 0 and words[i].lower() in pronouns:
+        return tokens.start(i), words[i]
     stop = STOPWORDS[language]
     # The head, next to the verb: a name, or (in English) a noun such as "officials".
-    start, _, w = tokens[i]
+    w = words[i]
     if w == "," or not (_is_name_word(w) or (language != "de" and w.lower() in SOURCE_NOUNS)):
         if named:
             # "A survivor who hid in the bush, Yakubu Danladi, told": a description opens the sentence.
@@ -231,15 +252,16 @@ def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: b
         return None
     # Its modifiers, leftwards.
     lowercase_modifiers = 0
+    first = i  # the phrase's first token
     k = i - 1
     while k >= 0:
-        s, _, w = tokens[k]
+        w = words[k]
         if w == ",":
             # "A spokeswoman, Svitlana Vovk, told": an apposition names the person.
             j = k - 1
-            while j >= 0 and tokens[j][2] != "," and k - j <= 6:
+            while j >= 0 and words[j] != "," and k - j <= 6:
                 j -= 1
-            if j >= 0 and tokens[j][2] == "," and all(_is_name_word(t[2]) for t in tokens[j + 1:k]):
+            if j >= 0 and words[j] == "," and all(_is_name_word(t) for t in words[j + 1:k]):
                 k = j - 1
                 continue
             break
@@ -250,29 +272,28 @@ def _subject_in(text: str, tokens: list, lo: int, language: str, postmodified: b
                 break
         elif not (w[0].isupper() or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or lw == "'s" or _is_name_word(w)):
             if lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
-                if not (k > 0 and tokens[k - 1][2][:1].isupper()):
+                if not (k > 0 and words[k - 1][:1].isupper()):
                     break
             elif w[0].isalpha() and lw not in stop and not lw.endswith("ly") and lowercase_modifiers < 2:
                 lowercase_modifiers += 1
             else:
                 break
-        start = s
+        first = k
         k -= 1
-    phrase = text[start:phrase_end or tokens[i][1]]
+    start = tokens.start(first)
+    phrase = text[start:phrase_end or tokens.end(i)]
     if stop.issuperset(phrase.lower().split()):
         return None  # "An estimated 18,500": an article, not a source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
-    while True:
-        first = phrase.split(None, 1)
-        if len(first) == 2 and first[0].lower() in ("of", "and", "for", "und", "von", "aus"):
-            start += len(first[0]) + 1
-            phrase = first[1]
-            continue
-        break
+    first_word = phrase.split(None, 1)
+    while len(first_word) == 2 and first_word[0].lower() in ("of", "and", "for", "und", "von", "aus"):
+        start += len(first_word[0]) + 1
+        phrase = first_word[1]
+        first_word = phrase.split(None, 1)
     if language == "de" and _DE_ADVERBIAL.match(phrase):
         return None  # a sentence-initial adverbial, the subject comes after the verb
-    if language == "en" and phrase.split()[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
-                                                          "however", "yet", "but", "and"):
+    if language == "en" and first_word[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
+                                                      "however", "yet", "but", "and"):
         rest = phrase.split(None, 1)
         if len(rest) < 2:
             return None
@@ -295,29 +316,30 @@ _NOT_IN_POSTMODIFIER = frozenset("was were is are had has have been be will woul
                                  "that which who".split())
 
 
-def _postmodified_head(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+def _postmodified_head(words: list[str], i: int) -> int | None:
     """Index of a source noun followed by a modifier that runs to token i ("Residents | of communities along
     the road"), or None."""
     for k in range(i - 1, max(-1, i - MAX_POSTMODIFIER_TOKENS - 1), -1):
-        w = tokens[k][2]
+        w = words[k]
         lw = w.lower()
         if not w[0].isalpha() or lw in _NOT_IN_POSTMODIFIER:
             return None
-        if lw in SOURCE_NOUNS and tokens[k + 1][2].lower() in _POSTMODIFIER_START:
+        if lw in SOURCE_NOUNS and words[k + 1].lower() in _POSTMODIFIER_START:
             return k
     return None
 
 
-def _described_name(text: str, tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
+def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
     """The description that opens the sentence before a name in commas, with the name: (start, phrase)."""
-    if tokens[0][0] != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
+    words = tokens.words
+    if tokens.start(0) != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
         return None
-    first = tokens[0][2]
-    if not first[:1].isupper() or any(t[2] == "," for t in tokens[:comma + 1]):
+    first = words[0]
+    if not first[:1].isupper() or any(w == "," for w in words[:comma + 1]):
         return None
-    if not (first.lower() in ("a", "an", "the") or any(t[2].lower() in SOURCE_NOUNS for t in tokens[:4])):
+    if not (first.lower() in ("a", "an", "the") or any(w.lower() in SOURCE_NOUNS for w in words[:4])):
         return None
-    return tokens[0][0], text[tokens[0][0]:name_end]
+    return tokens.start(0), text[tokens.start(0):name_end]
 
 
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
@@ -327,7 +349,8 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     words = 0
     stop = STOPWORDS[language]
     for t in TOKEN.finditer(text, pos, hi):
-        w, lw = t.group(), t.group().lower()
+        w = t.group()
+        lw = w.lower()
         if not w[0].isalnum():
             break
         upper = _is_name_word(w)
@@ -341,7 +364,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         words += 1
         end = t.end()
     phrase = text[pos:end]
-    while phrase and phrase.split()[-1].lower() in (_EN_CONNECTORS | _DE_CONNECTORS):
+    while phrase and phrase.split()[-1].lower() in _CONNECTORS:
         phrase = phrase.rsplit(None, 1)[0] if " " in phrase else ""
     if not phrase or not any(w[0].isupper() or w.lower() in SOURCE_NOUNS for w in phrase.split()):
         return None
@@ -355,7 +378,10 @@ class _Index:
         self._by_key: dict[str, tuple[list[int], list[str]]] = {}
 
     def add(self, key: str, pos: int, name: str) -> None:
-        positions, names = self._by_key.setdefault(key, ([], []))
+        entry = self._by_key.get(key)
+        if entry is None:
+            entry = self._by_key[key] = ([], [])
+        positions, names = entry
         i = bisect_right(positions, pos)
         positions.insert(i, pos)
         names.insert(i, name)
@@ -398,7 +424,7 @@ class SourceBook:
     def canonical(self, phrase: str, pos: int, register: bool = True, text: str | None = None) -> str | None:
         """The name to file a phrase under; registers it for later look-ups. With the article `text`,
         a pronoun may also go to a person merely mentioned just before ("spoke to Iryna, 54")."""
-        kind, name, title, bare = _parse_source(phrase, self.language)
+        kind, name, title, bare, keys = _parse_source(phrase, self.language)
         if kind == "empty":
             return None
         if kind == "pronoun":
@@ -416,7 +442,7 @@ class SourceBook:
             if register:
                 self.remember_person(name, pos, title)
             return name
-        known = self._titles.last_before(bare.lower(), pos)
+        known = self._titles.last_before(keys[0], pos)
         if known:
             return known[1]  # "the US Secretary of Defense" -> "Lloyd Austin"
         if kind == "noun":
@@ -424,25 +450,31 @@ class SourceBook:
             if known and known[1].lower() != bare:
                 return known[1]  # "the ministry" -> "Russia's defence ministry"
         if register:
-            self._bodies.add(bare.split()[-1].lower(), pos, bare)
+            self._bodies.add(keys[1], pos, bare)
         return bare
 
 
 @lru_cache(maxsize=8192)
-def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str]:
-    """(kind, person's name, title, bare phrase) of a source phrase; kind: empty, pronoun, single, noun, other."""
+def _parse_source(phrase: str, language: str) -> tuple[str, str | None, str, str, tuple[str, str]]:
+    """(kind, person's name, title, bare phrase, keys) of a source phrase; kind: empty, pronoun, single, noun,
+    other; keys: the bare phrase lower-cased and its last word lower-cased (how SourceBook files it)."""
     phrase = " ".join(phrase.split()).strip(" ,")
     if not phrase:
-        return "empty", None, "", ""
+        return "empty", None, "", "", ("", "")
     if phrase.lower() in PRONOUNS[language]:
-        return "pronoun", None, "", phrase
+        return "pronoun", None, "", phrase, _keys(phrase)
     name, title = person_name(phrase)
     if name is None and _SINGLE_NAME.fullmatch(phrase):
-        return "single", None, "", phrase
+        return "single", None, "", phrase, _keys(phrase)
     bare = _LEADING_ARTICLE.sub("", phrase)
     bare = _SPOKES_OF.sub("", bare) or bare
     kind = "noun" if " " not in bare and bare.islower() else "other"
-    return kind, name, title, bare
+    return kind, name, title, bare, _keys(bare)
+
+
+def _keys(bare: str) -> tuple[str, str]:
+    words = bare.split()
+    return bare.lower(), words[-1].lower() if words else ""
 
 
 _SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")

@@ -27,7 +27,9 @@ _TAIL_STOP = {
     "de": frozenset("und oder aber sowie beziehungsweise bzw welche welcher wo weil während als nachdem sagte "
                     "sagt laut hieß um".split()),
 }
-_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?]|\n|\.(?:\s|$)")
+# Where a clause ends: punctuation, a line break, a full stop before white space. Only where a match starts counts;
+# one character class first lets re skip to the candidates in C ("[,;:…]|\n|\.(?:\s|$)" tries every position).
+_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
 _EVENT_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|Luftangriffe?)"
                            r"\s+(?:on|against|at|auf|gegen)\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
@@ -37,6 +39,7 @@ _NOUN_MODIFIERS = frozenset("more other such further weitere weiteren".split())
 _NOT_COUNTED = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
 # "100 of these attacks", "40 of her colleagues", "nine of the victims": the things counted follow.
 _PARTITIVE_DETERMINERS = frozenset("the these those its their her his our my your den".split())
+_POSSESSIVES = _PARTITIVE_DETERMINERS - {"the", "den"}
 # "the gunmen, numbering about 20": the counted things come first.
 _NUMBERING_BEFORE = re.compile(r"\b(?:the|a|an|these|those|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+),?\s+"
                                r"(?:numbering|totall?ing|numbered)\s+$", re.I)
@@ -90,6 +93,14 @@ def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
     return None
 
 
+def _last_word(text: str, end: int) -> str:
+    """The last word (white space apart) of text[:end], read from a short stretch unless the word is longer."""
+    parts = text[max(0, end - 32):end].rsplit(None, 1)
+    if len(parts) < 2 and end > 32:
+        parts = text[:end].rsplit(None, 1)
+    return parts[-1]
+
+
 def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
     """Where a statistic starts: its figure, or a collective noun before it ("a population of")."""
     if lang == "en" and text[f.start - 4:f.start] == " of ":
@@ -140,7 +151,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                     i += 1
             elif j < len(words) and j == 2 and words[1][2].lower() in _PARTITIVE_DETERMINERS:
                 i = 2  # "100 of these attacks"
-            elif len(words) > 1 and words[1][2].lower() in _PARTITIVE_DETERMINERS - {"the", "den"}:
+            elif len(words) > 1 and words[1][2].lower() in _POSSESSIVES:
                 i = 2  # "40 of her colleagues"
         noun: list[tuple[int, int, str]] = []
         while i < len(words) and len(noun) < MAX_NOUN_WORDS:
@@ -197,7 +208,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 continue
         end = elliptic_end or tail_end
         if lang == "de" and end > noun[-1][1]:
-            last = text[:end].rsplit(None, 1)[-1]
+            last = _last_word(text, end)
             if last in _DE_PARTICLES:
                 end -= len(last)
         while end > f.end and text[end - 1] in " .":

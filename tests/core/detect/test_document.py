@@ -1,4 +1,5 @@
-"""Sentences found line by line on demand are the sentences of the whole text."""
+"""Sentences are those the reference finds in one pass over the whole text with one pattern for both kinds
+of boundary (a line break, a sentence end), at every position and in any order of questions."""
 from __future__ import annotations
 
 import re
