@@ -21,8 +21,10 @@ class OffsetMap:
 
     def __init__(self, text: str):
         # Offsets (in Python characters) of characters outside the Basic Multilingual Plane
-        # (found by the regex engine: a Python loop over a 1 MB article costs 70 ms).
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # (found by the regex engine: a Python loop over a 1 MB article costs 70 ms; and only
+        # when the UTF-16 length says there are any: 0.1 ms instead of 2 for the search).
+        has_astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if has_astral else []
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
         self.length = len(text)
 
