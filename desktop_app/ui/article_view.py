@@ -16,17 +16,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFontMetricsF,
-    QMouseEvent,
     QPainter,
     QPalette,
     QPen,
-    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -34,12 +32,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .present import ORPHANED, claim_tooltip_html
 from .spans import OffsetMap, claims_at, find_all, first_paragraph, levels, paragraph_pieces, runs
 from .text_geometry import block_at, line_bounds
+
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextBlock
+
+    from desktop_app.core.records import ClaimRecord
 
 MIN_ZOOM, MAX_ZOOM = 8.0, 28.0
 MEASURE = 72  # characters per line: a comfortable reading width
@@ -191,6 +193,9 @@ class ArticleView(QTextEdit):
         `again`: the claims, matches or layout changed, so even held highlights are stale.
         Extra selections all over a long article would make Qt lay it out whole at once.
         """
+        if not self.isVisible():
+            self._nearby = (0, -1)  # nothing on screen: handed when the view is shown (resize or paint)
+            return
         first, last = self._visible_range()
         lo, hi = self._nearby
         if not again and lo <= first and last <= hi:
@@ -284,6 +289,10 @@ class ArticleView(QTextEdit):
             self._hand_highlights(again=True)  # the find tint follows the palette's highlight
 
     def _update_margins(self) -> None:
+        """Side margins that keep lines to a reading measure; for the width the view has on screen
+        (set again when it is shown, as it is resized then)."""
+        if not self.isVisible():
+            return
         width = self.viewport().width()
         measure = QFontMetricsF(theme.reading_font(self._zoom)).averageCharWidth() * MEASURE
         side = max(20.0, (width - measure) / 2)

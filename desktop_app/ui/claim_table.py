@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .present import (
@@ -30,6 +30,9 @@ from .present import (
     type_label,
 )
 from .review_text import CHECK_WORDING
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (("type", ""), ("text", "Claim"), ("status", "Verdict"), ("sources", "Sources"))

@@ -9,10 +9,13 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from desktop_app.core import taxonomy
-from desktop_app.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES
-from desktop_app.core.records import ClaimRecord, EventRecord, SourceLink
+from desktop_app.core.vocabulary import CREDIBILITY_GRADES, RELIABILITY_GRADES
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord, EventRecord, SourceLink
 
 FIELD_LABELS = {
     "count": "Count",

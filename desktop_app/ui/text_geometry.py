@@ -8,7 +8,10 @@ look only at the paragraphs near the answer, laying out no further than they loo
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextDocument
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: a Qt class costs ~1 ms to load at start
+    from PySide6.QtGui import QTextBlock, QTextDocument
 
 
 def block_at(doc: QTextDocument, y: float, hint: int = 0) -> QTextBlock:
