@@ -14,9 +14,10 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.errors import ClaimdeskError
 
@@ -47,7 +48,7 @@ def apply_theme(app: QApplication, mode: str | None = None) -> None:
         except AttributeError:
             mode = "light"
     if mode == "dark" and not theme.is_dark(app.palette()):
-        if "Fusion" in QStyleFactory.keys():
+        if "Fusion" in QtWidgets.QStyleFactory.keys():
             app.setStyle("Fusion")
         app.setPalette(theme.dark_palette())
     elif mode == "light" and theme.is_dark(app.palette()) and os.environ.get("CLAIMDESK_THEME"):
@@ -75,14 +76,14 @@ def items_for(files: Sequence[str]) -> list[ImportItem]:
 
 
 def _wait(signal, timeout_ms: int = 120_000) -> None:
-    loop = QEventLoop()
+    loop = QtCore.QEventLoop()  # screenshots only: not loaded at every start
     signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
 
 
 def _settle(ms: int = 150) -> None:
-    loop = QEventLoop()
+    loop = QtCore.QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
 

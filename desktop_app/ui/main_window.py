@@ -29,7 +29,6 @@ from desktop_app.core.errors import ClaimdeskError, NotFound
 from . import shortcuts, theme
 from .article_list import ArticleList
 from .article_pane import ArticlePane
-from .bridge import POLL_MS, WorkspaceBridge
 from .claim_panel import ClaimPanel
 from .dialogs import messages
 from .groups_controller import LIST_KEYS, GroupsController
@@ -46,6 +45,8 @@ if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt cla
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from desktop_app.core.records import ArticleSummary, Change
+
+    from .bridge import WorkspaceBridge
 
 
 def workspace_label(url: str) -> str:
@@ -69,10 +70,11 @@ class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportResult, after the window has opened what was imported
     articleOpened = Signal(int)  # an article (another, or the same re-read) is now the one shown
 
-    def __init__(self, workspace=None, settings: Settings | None = None, *, poll_ms: int = POLL_MS,
+    def __init__(self, workspace=None, settings: Settings | None = None, *, poll_ms: int | None = None,
                  persist: bool = True, owns_workspace: bool = True):
         """`workspace` None: the window is drawn empty, saying the workspace is being opened
-        (the app opens it once the window is on screen, then calls `set_workspace`)."""
+        (the app opens it once the window is on screen, then calls `set_workspace`).
+        `poll_ms`: how often others' changes are looked for (default: the bridge's POLL_MS)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -288,7 +290,9 @@ class MainWindow(QMainWindow):
         self.stack.clear()
         self.ctx = UndoContext(workspace, report=lambda m: messages.show_error(self, m), focus=self.select_claim)
         self.ops = Operations(self, self.ctx, self.stack, self.say, self.reload_claim)
-        self.bridge = WorkspaceBridge(workspace, self.pool, self._poll_ms, self)
+        from .bridge import POLL_MS, WorkspaceBridge  # with its feed thread: once there is a workspace to follow
+
+        self.bridge = WorkspaceBridge(workspace, self.pool, POLL_MS if self._poll_ms is None else self._poll_ms, self)
         self.bridge.changed.connect(self._on_change)
         self.bridge.external.connect(self._on_external)
         self.bridge.unavailable.connect(self.show_connection_lost)

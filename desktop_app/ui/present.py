@@ -5,16 +5,16 @@ claim filter can be checked without a window.
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from desktop_app.core import taxonomy
 from desktop_app.core.vocabulary import CREDIBILITY_GRADES, RELIABILITY_GRADES
 
 if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from datetime import datetime
+
     from desktop_app.core.records import ClaimRecord, EventRecord, SourceLink
 
 FIELD_LABELS = {
@@ -70,6 +70,8 @@ def claim_tooltip_html(claims: Sequence[ClaimRecord]) -> str:
 
     Everything from the workspace is escaped: tooltips are rich text, the claims are not.
     """
+    import html  # loaded with the first tooltip, not at start
+
     blocks = []
     for c in claims:
         lines = [f"<b>{html.escape(type_label(c.type))}</b> \u00b7 {html.escape(status_label(c.status))}"
@@ -152,6 +154,8 @@ def _value(field: str | None, value) -> str:
 
 def when_text(at: datetime, now: datetime | None = None) -> str:
     """A local time an analyst reads at a glance: 14:05 today, else 12 Mar 14:05, else with the year."""
+    from datetime import datetime, timezone  # loaded with the first date shown, not at start
+
     local = at.astimezone()
     now = (now or datetime.now(timezone.utc)).astimezone()
     if local.date() == now.date():

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
-from PySide6 import QtGui, QtWidgets
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtGui import QAction, QPen
 from PySide6.QtWidgets import QMenu, QToolButton
 
@@ -206,7 +206,7 @@ class Revisions(QObject):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for c in doubtful:
             for rect, below in view.text_boxes(c.start, c.end):
-                path = QtGui.QPainterPath(QPointF(rect.left(), below + 6))
+                path = QtGui.QPainterPath(QtCore.QPointF(rect.left(), below + 6))
                 x, up = rect.left(), True
                 while x < rect.right():
                     x = min(rect.right(), x + 3)

@@ -14,7 +14,6 @@ Del / Alt+Down / Alt+Up (delete claim, next/previous claim) answer only in the c
 """
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
@@ -393,6 +392,8 @@ class SuggestionMode(QObject):
         elif kind == QEvent.Type.ToolTip:
             rows = self.at(view.offset_at(event.pos()))
             if rows:
+                import html  # loaded with the first tooltip, not at start
+
                 s = self.panel.model.at(rows[0])
                 QToolTip.showText(event.globalPos(), f"<b>Suggested {html.escape(type_label(s.type).lower())}</b>"
                                   f"<br>{html.escape(suggestion_meta(s))}<br><i>Click, then Enter accepts "
