@@ -239,7 +239,7 @@ class ClaimPanel(QWidget):
 
     # --- orphans --------------------------------------------------------------------------
     def orphan_count(self) -> int:
-        return sum(1 for c in self.model.all_claims() if c.anchor == ORPHANED)
+        return self.model.orphan_count()
 
     def orphans_only(self) -> bool:
         return self.status_filter.currentData() == ORPHANED_FILTER
