@@ -65,6 +65,7 @@ def _best(fn, repeat: int) -> float:
 
 
 def run(quick: bool = False) -> dict:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QTextBrowser
 
     from desktop_app.ui.article_view import ArticleView
@@ -82,6 +83,9 @@ def run(quick: bool = False) -> dict:
         app.processEvents()
         widget.close()
         widget.deleteLater()
+        # processEvents() alone never runs a deferred delete posted at its own loop level: every
+        # widget would live on, laying out its 1 MB in the background during later rounds.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 
     def ours():

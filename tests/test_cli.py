@@ -187,3 +187,17 @@ def test_claimdesk_db_environment_variable_names_the_workspace(tmp_path):
     assert (tmp_path / "env.db").exists()
     listed = run(None, "articles", "--json", env_extra=env)
     assert [a["id"] for a in json.loads(listed.stdout)["articles"]] == [json.loads(result.stdout)["id"]]
+
+
+def test_the_gui_is_read_with_its_own_parser_and_everything_else_with_the_whole_one():
+    from desktop_app.cli import _opens_gui, build_parser
+
+    assert _opens_gui([]) and _opens_gui(["gui"]) and _opens_gui(["--db", "x.db"]) and _opens_gui(["--db=x.db", "gui", "a"])
+    assert not _opens_gui(["--help"]) and not _opens_gui(["import", "a.txt"]) and not _opens_gui(["--db", "x", "articles"])
+    for argv in (["--db", "w.db", "gui", "a.txt", "--screenshot", "s.png"], ["gui"], []):
+        assert vars(build_parser(gui_only=True).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_help_still_lists_every_command(tmp_path):
+    result = run(tmp_path / "w.db", "--help")
+    assert result.returncode == 0 and all(c in result.stdout for c in ("import", "claim", "export", "groups"))

@@ -12,8 +12,6 @@ import json
 import threading
 import time
 
-from sqlalchemy.engine import make_url
-
 from .errors import ClaimdeskError
 
 CHANNEL = "claimdesk_changes"
@@ -62,6 +60,7 @@ class ChangeFeed:
             return self._listener
         try:
             import psycopg
+            from sqlalchemy.engine import make_url
 
             url = make_url(self.workspace.url).set(drivername="postgresql")
             conn = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .models import FIELDS_BY_TYPE
+from .vocabulary import FIELDS_BY_TYPE
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -11,12 +11,13 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.errors import ClaimdeskError
 
@@ -47,7 +48,7 @@ def apply_theme(app: QApplication, mode: str | None = None) -> None:
         except AttributeError:
             mode = "light"
     if mode == "dark" and not theme.is_dark(app.palette()):
-        if "Fusion" in QStyleFactory.keys():
+        if "Fusion" in QtWidgets.QStyleFactory.keys():
             app.setStyle("Fusion")
         app.setPalette(theme.dark_palette())
     elif mode == "light" and theme.is_dark(app.palette()) and os.environ.get("CLAIMDESK_THEME"):
@@ -75,14 +76,14 @@ def items_for(files: Sequence[str]) -> list[ImportItem]:
 
 
 def _wait(signal, timeout_ms: int = 120_000) -> None:
-    loop = QEventLoop()
+    loop = QtCore.QEventLoop()  # screenshots only: not loaded at every start
     signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
 
 
 def _settle(ms: int = 150) -> None:
-    loop = QEventLoop()
+    loop = QtCore.QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
@@ -117,33 +118,78 @@ def _install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
-def run(db: str | None = None, files: Sequence[str] = (), screenshot: str | None = None,
-        settings: Settings | None = None) -> int:
-    """Open the window on the workspace `db` (path, URL or the default) and import `files`."""
+class _AfterFirstPaint(QObject):
+    """Runs `then` once, on the event loop's next turn after the window first paints itself.
+
+    Watches the window alone (a window paints itself before its children): a filter on the
+    whole application would be called from Python for each of the thousands of events of
+    laying the window out. Should the paint never come (a platform that does not expose the
+    window), `then` runs after a second anyway.
+    """
+
+    def __init__(self, window, then: Callable[[], None]):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+        QTimer.singleShot(1000, self._run)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
+def open_first_workspace(window, db: str | None, items: Sequence[ImportItem] = ()) -> bool:
+    """The workspace the app was started on, into the window already on screen (then the files given)."""
     from desktop_app.core.workspace import Workspace
 
-    from .main_window import MainWindow
-
-    app = make_app()
     try:
         workspace = Workspace.open(db)
     except ClaimdeskError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
-        if screenshot is None:
-            QMessageBox.critical(None, "Claimdesk", str(exc))
-        return 2
-    if settings is None:
-        # A screenshot neither reads nor writes the analyst's own window layout.
-        settings = Settings(Path(tempfile.mkdtemp(prefix="claimdesk-")) / "settings.ini") if screenshot else Settings()
-    window = MainWindow(workspace, settings, persist=screenshot is None)
+        window.workspace_failed(str(exc))
+        return False
+    window.set_workspace(workspace)
+    if items:
+        window.import_items(list(items))
+    return True
+
+
+def run(db: str | None = None, files: Sequence[str] = (), screenshot: str | None = None,
+        settings: Settings | None = None) -> int:
+    """Open the window on the workspace `db` (path, URL or the default) and import `files`.
+
+    The window is drawn first and the workspace opened right after (reading it, and
+    loading the database layer, takes longer than drawing): the analyst sees the app
+    at once, saying it is opening the workspace.
+    """
+    from .main_window import MainWindow
+
+    app = make_app()
     items = items_for(files)
     if screenshot is None:
+        window = MainWindow(None, settings or Settings())
         _install_excepthook(window)
         window.show()
-        if items:
-            window.import_items(items)
+        _AfterFirstPaint(window, lambda: open_first_workspace(window, db, items))
         return app.exec()
 
+    from desktop_app.core.workspace import Workspace
+
+    try:
+        workspace = Workspace.open(db)
+    except ClaimdeskError as exc:
+        print(f"claimdesk: {exc}", file=sys.stderr)
+        return 2
+    # A screenshot neither reads nor writes the analyst's own window layout.
+    settings = settings or Settings(Path(tempfile.mkdtemp(prefix="claimdesk-")) / "settings.ini")
+    window = MainWindow(workspace, settings, persist=False)
     window.resize(*SCREEN_SIZE)
     window.show()
     status = 0

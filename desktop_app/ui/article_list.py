@@ -2,26 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QListView,
-    QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from desktop_app.core import taxonomy
-from desktop_app.core.records import ArticleSummary
 
 from . import theme
 from .search_field import SearchField
+
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop_app.core.records import ArticleSummary
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -99,7 +95,8 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         a: ArticleSummary = index.data(SUMMARY_ROLE)
-        opt = QStyleOptionViewItem(option)
+        QStyle = QtWidgets.QStyle  # noqa: N806 - loaded with the first article drawn, not at start
+        opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None

@@ -1,16 +1,25 @@
 """The middle of the window: the article's meta line, the find bar, the text and the legend."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop_app.core.records import ArticleSummary
 
 from .article_view import ArticleView
 from .find_bar import FindBar
 from .legend import Legend
 from .present import when_text
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ArticleSummary
+
+
+WELCOME = ("Import an article to start\n\nCtrl+O  import files\n"
+           "Ctrl+Shift+V  paste text as a new article\nCtrl+L  import a web page by its address\n\n"
+           "or drop files on this window.")
 
 
 def meta_text(a: ArticleSummary, characters: int) -> str:
@@ -48,10 +57,7 @@ class ArticlePane(QWidget):
         self.meta.setWordWrap(False)
         self.meta.setMinimumWidth(1)  # a long meta line is cut, never widens the window
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.placeholder = QLabel(
-            "Import an article to start\n\nCtrl+O  import files\n"
-            "Ctrl+Shift+V  paste text as a new article\nCtrl+L  import a web page by its address\n\n"
-            "or drop files on this window.", objectName="articlePlaceholder")
+        self.placeholder = QLabel(WELCOME, objectName="articlePlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
@@ -88,6 +94,10 @@ class ArticlePane(QWidget):
         layout.addWidget(self.legend)
         self._reading: int | None = None
         self.show_article(None)
+
+    def set_placeholder(self, text: str | None = None) -> None:
+        """What the empty pane says: how to start (None), or e.g. that the workspace is being opened."""
+        self.placeholder.setText(text or WELCOME)
 
     def add_header_widget(self, widget: QWidget) -> None:
         """A control at the right of the meta line (e.g. the revisions menu)."""

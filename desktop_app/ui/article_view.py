@@ -1,22 +1,27 @@
 """The article as the analyst reads it: plain text, claims highlighted, verdicts underlined.
 
-Imported text is untrusted. It is only ever set with `setPlainText` on a document
+Imported text is untrusted. It is only ever inserted as plain text into a document
 whose resource loader refuses everything, so markup in an article shows as text and
-nothing (image, font, stylesheet) is fetched from anywhere. Claims are painted with
-QTextCharFormat backgrounds in their type's colour; each claim's verdict is a bar
-under its words in the verdict's colour, stacked when claims overlap so every
-claim's extent stays visible.
+nothing (image, font, stylesheet) is fetched from anywhere. Claims are highlighted in
+their type's colour behind the words; each claim's verdict is a bar under its words in
+the verdict's colour, stacked when claims overlap so every claim's extent stays visible.
+
+A long article opens as fast as plain text: the document itself carries no claim
+formats (formatting 5,000 claims into a 1 MB document costs a fifth of a second, and
+every change of a claim would cost it again). Qt is handed the highlights of the text
+near the screen as extra selections, drawn behind the text like a selection, and
+handed the next stretch when the analyst scrolls.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFontMetricsF,
-    QMouseEvent,
     QPainter,
     QPalette,
     QPen,
@@ -24,20 +29,27 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .present import ORPHANED, claim_tooltip_html
-from .spans import OffsetMap, claims_at, find_all, levels, segments
+from .spans import OffsetMap, claims_at, find_all, first_paragraph, levels, paragraph_pieces, runs
+from .text_geometry import block_at, line_bounds
+
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextBlock
+
+    from desktop_app.core.records import ClaimRecord
 
 MIN_ZOOM, MAX_ZOOM = 8.0, 28.0
 MEASURE = 72  # characters per line: a comfortable reading width
 BAR = 2.5  # verdict underline thickness (px)
 BAR_GAP = 1.5
+LINE_HEIGHT = 155  # per cent of the font's own line spacing: room between lines for the verdict bars
+NEARBY = 4_000  # characters of highlights handed to Qt beyond each edge of the screen
+FIND_ALPHA = 70
 
 
 class SafeDocument(QTextDocument):
@@ -73,9 +85,12 @@ class ArticleView(QTextEdit):
         self._press: QPoint | None = None
         self._find: list[int] = []
         self._find_text = ""
+        self._nearby = (0, -1)  # the text range whose highlights Qt holds (none yet)
+        self._hint = 0  # the paragraph found at a height last time: the next search starts there
         self.menu_provider: Callable[[QMenu, int | None], None] | None = None
         #: Painted over the text after the claims, e.g. suggested claims: fn(painter, first, last visible offset).
         self.decorations: list[Callable[[QPainter, int, int], None]] = []
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._hand_highlights())
         self.set_zoom(self._zoom)
 
     # --- safety ---------------------------------------------------------------------------
@@ -94,66 +109,159 @@ class ArticleView(QTextEdit):
         self._text, self._title = text, title
         self._map = OffsetMap(text)
         self._current = None
-        self.document().setPlainText(text)
-        self._format_blocks()
-        self.set_claims(claims)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._hint = 0
+        self._take_claims(claims)
+        self._find = find_all(text, self._find_text) if self._find_text else []
+        self._fill(text)
         self.verticalScrollBar().setValue(0)
-        if self._find_text:
-            self.highlight_matches(self._find_text)
+        self._hand_highlights(again=True)
+        if self._find:
+            self._scroll_to(self._rects(self._find[0], self._find[0] + len(self._find_text)))
 
     def clear_article(self) -> None:
         self.set_article("", (), "")
 
     def set_claims(self, claims: Sequence[ClaimRecord]) -> None:
         """Show these claims (all of the article's): re-colour the text, keep the scroll position."""
-        self._claims = {c.id: c for c in claims}
-        n = len(self._text)
-        self._spans = [(c.start, c.end, c.id) for c in claims
-                       if c.anchor != ORPHANED and 0 <= c.start < c.end <= n]
-        self._levels = levels(self._spans)
-        if self._current not in self._claims:
-            self._current = None
-        self._paint_formats()
+        self._take_claims(claims)
+        self._hand_highlights(again=True)
         self.viewport().update()
 
     def claim(self, claim_id: int) -> ClaimRecord | None:
         return self._claims.get(claim_id)
 
-    def _format_blocks(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor.mergeBlockFormat(fmt)
+    def _take_claims(self, claims: Sequence[ClaimRecord]) -> None:
+        self._claims = {c.id: c for c in claims}
+        n = len(self._text)
+        self._spans = sorted((c.start, c.end, c.id) for c in claims
+                             if c.anchor != ORPHANED and 0 <= c.start < c.end <= n)
+        self._levels = levels(self._spans)
+        if self._current not in self._claims:
+            self._current = None
 
-    def _paint_formats(self) -> None:
+    def _fill(self, text: str) -> None:
+        """The text, inserted the way Qt lays out lazily: screen by screen, the rest in the background.
+
+        The line height is the inserting cursor's block format, which every paragraph takes
+        as it is made (setting it on the paragraphs afterwards visits each one: a quarter
+        second at 1 MB), and the title goes in already formatted. Clearing and inserting are
+        one edit, and the view holds no cursor while the text goes in, as in
+        QTextEdit.setPlainText: a change Qt does not see as a whole new text, or a view
+        cursor carried to the end by the insertion, makes it lay out all of the text at
+        once, and a later edit of the title would leave the unlaid rest without lines.
+        """
         doc = self.document()
+        self.setTextCursor(QTextCursor())
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        first = doc.firstBlock()
-        if self._title and first.text().strip() == self._title.strip():
-            title = QTextCharFormat()
-            title.setFontWeight(700)
-            title.setFontPointSize(self._zoom * 1.45)
+        doc.clear()  # a new root frame: the reading margins went with the old one
+        self._nearby = (0, -1)  # and the highlights Qt held point nowhere now
+        self._update_margins()
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(spacing)
+        head = first_paragraph(text)
+        if self._is_title(head):
+            cursor.insertText(head, self._title_format())
+            cursor.insertText(text[len(head):], QTextCharFormat())
+        else:
+            cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(QTextCursor(doc))
+
+    def _is_title(self, paragraph: str) -> bool:
+        return bool(self._title) and paragraph.strip() == self._title.strip()
+
+    def _title_format(self) -> QTextCharFormat:
+        title = QTextCharFormat()
+        title.setFontWeight(700)
+        title.setFontPointSize(self._zoom * 1.45)
+        return title
+
+    def _format_title(self) -> None:
+        """The title's size for the zoom; before a relayout of the whole text (see `_fill`)."""
+        first = self.document().firstBlock()
+        if self._is_title(first.text()):
             cursor = QTextCursor(first)
             cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-            cursor.mergeCharFormat(title)
-        to_qt = self._map.to_qt
-        for seg in segments(self._spans):
-            inner = self._claims[seg.claim_ids[0]]
-            colour = theme.type_colour(inner.type)
-            if len(seg.claim_ids) > 1:  # overlapping claims: darker where more of them cover the text
-                colour = colour.darker(100 + 14 * (len(seg.claim_ids) - 1))
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(theme.HIGHLIGHT_TEXT)
-            cursor.setPosition(to_qt(seg.start))
-            cursor.setPosition(to_qt(seg.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+            cursor.mergeCharFormat(self._title_format())
+
+    # --- highlights -----------------------------------------------------------------------
+    def _hand_highlights(self, again: bool = False) -> None:
+        """Give Qt the highlights of the text around the screen, if it does not hold them already.
+
+        `again`: the claims, matches or layout changed, so even held highlights are stale.
+        Extra selections all over a long article would make Qt lay it out whole at once.
+        """
+        if not self.isVisible():
+            self._nearby = (0, -1)  # nothing on screen: handed when the view is shown (resize or paint)
+            return
+        first, last = self._visible_range()
+        lo, hi = self._nearby
+        if not again and lo <= first and last <= hi:
+            return
+        pad = max(NEARBY, last - first)
+        self._nearby = (max(0, first - pad), min(len(self._text), last + pad))
+        self.setExtraSelections(self._selections(*self._nearby))
+
+    def _selections(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
+        """Text[start:end] cut into runs under the same claims and find match, one colour each.
+
+        The runs never overlap, so Qt paints each piece of text once, over its own colour.
+        """
+        formats: dict[tuple[str | None, int, bool], QTextCharFormat] = {}
+        out = []
+        for run, found in runs(self._spans, self._matches(start, end), start, end):
+            key = (self._claims[run.claim_ids[0]].type if run.claim_ids else None, len(run.claim_ids), found)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = self._run_format(*key)
+            out += self._selection(run.start, run.end, fmt)
+        return out
+
+    def _matches(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The find matches reaching into text[start:end]."""
+        n = len(self._find_text)
+        return [(s, s + n) for s in self._find[bisect_left(self._find, start - n + 1):bisect_left(self._find, end)]]
+
+    def _find_colour(self) -> QColor:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        colour.setAlpha(FIND_ALPHA)
+        return colour
+
+    def _run_format(self, claim_type: str | None, layers: int, found: bool) -> QTextCharFormat:
+        """A claim's colour (darker where more claims overlap), tinted where a find match lies on it.
+
+        On a claim the tint is mixed in here and the text kept dark, as on any highlight; a
+        match elsewhere is the bare tint over the page, with the page's own text colour.
+        """
+        fmt = QTextCharFormat()
+        tint = self._find_colour()
+        if claim_type is None:
+            fmt.setBackground(tint)
+            return fmt
+        colour = theme.type_colour(claim_type)
+        if layers > 1:
+            colour = colour.darker(100 + 14 * (layers - 1))
+        if found:
+            a = tint.alphaF()
+            colour = QColor.fromRgbF(*(a * t + (1 - a) * c for t, c in zip(tint.getRgbF()[:3], colour.getRgbF()[:3])))
+        fmt.setBackground(colour)
+        fmt.setForeground(theme.HIGHLIGHT_TEXT)
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+        """text[start:end] in `fmt`, one selection per paragraph (see `paragraph_pieces`)."""
+        out = []
+        for a, b in paragraph_pieces(self._text, start, end):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_qt(a))
+            cursor.setPosition(self._map.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format = fmt
+            out.append(sel)
+        return out
 
     # --- reading comfort ------------------------------------------------------------------
     @property
@@ -162,9 +270,10 @@ class ArticleView(QTextEdit):
 
     def set_zoom(self, points: float) -> None:
         self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, float(points)))
-        self.document().setDefaultFont(theme.reading_font(self._zoom))
-        self._paint_formats()
+        self._format_title()
+        self.document().setDefaultFont(theme.reading_font(self._zoom))  # lays the whole text out again, lazily
         self._update_margins()
+        self._hand_highlights(again=True)
 
     def zoom_by(self, steps: int) -> None:
         self.set_zoom(self._zoom + steps)
@@ -172,8 +281,18 @@ class ArticleView(QTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_margins()
+        self._hand_highlights()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._hand_highlights(again=True)  # the find tint follows the palette's highlight
 
     def _update_margins(self) -> None:
+        """Side margins that keep lines to a reading measure; for the width the view has on screen
+        (set again when it is shown, as it is resized then)."""
+        if not self.isVisible():
+            return
         width = self.viewport().width()
         measure = QFontMetricsF(theme.reading_font(self._zoom)).averageCharWidth() * MEASURE
         side = max(20.0, (width - measure) / 2)
@@ -205,7 +324,18 @@ class ArticleView(QTextEdit):
         self._scroll_to(self._rects(start, end))
 
     def offset_at(self, point: QPoint) -> int:
-        return self._map.to_py(self.cursorForPosition(point).position())
+        y = point.y() + self.verticalScrollBar().value()
+        block = self._block_at(y)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        if rect.top() <= y < rect.bottom():
+            return self._map.to_py(self.cursorForPosition(point).position())
+        # between paragraphs or in the margins: the nearer end of the paragraph above
+        return self._map.to_py(block.position() + (block.length() - 1 if y >= rect.bottom() else 0))
+
+    def _block_at(self, y: float) -> QTextBlock:
+        block = block_at(self.document(), y, self._hint)
+        self._hint = block.blockNumber()
+        return block
 
     def claims_at_point(self, point: QPoint) -> list[int]:
         """Claims under a viewport point, innermost first (a click just past the end counts too)."""
@@ -220,6 +350,7 @@ class ArticleView(QTextEdit):
         """Per line of text[start:end]: its rectangle and the y just below its descenders."""
         doc = self.document()
         qs, qe = self._map.to_qt(start), self._map.to_qt(end)
+        doc.documentLayout().blockBoundingRect(doc.findBlock(qe))  # laid out that far (Qt lays out lazily)
         dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
         out: list[tuple[QRectF, float]] = []
         block = doc.findBlock(qs)
@@ -250,10 +381,12 @@ class ArticleView(QTextEdit):
         self._scroll_to(self._rects(start, end))
 
     def _visible_range(self) -> tuple[int, int]:
-        vp = self.viewport().rect()
-        first = self.offset_at(vp.topLeft())
-        last = self.offset_at(vp.bottomRight())
-        return first, last
+        """Offsets of the start of the first and the end of the last line on the screen."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        first, _ = line_bounds(self._block_at(top), top)
+        _, last = line_bounds(self._block_at(bottom), bottom)
+        return self._map.to_py(first), self._map.to_py(last)
 
     # --- the current claim ----------------------------------------------------------------
     @property
@@ -279,16 +412,23 @@ class ArticleView(QTextEdit):
         if top >= 8 and bottom <= height - 8:
             return  # already in view: do not move the page under the reader's eyes
         bar = self.verticalScrollBar()
-        bar.setValue(int(bar.value() + (top + bottom) / 2 - height / 2))
+        value = int(bar.value() + (top + bottom) / 2 - height / 2)
+        if value > bar.maximum():
+            # Text laid out just now, further down than the scroll bar knows of yet: Qt tells the
+            # view the document's new height on its next turn of the event loop; tell it now.
+            self.document().documentLayout().documentSizeChanged.emit(QSizeF())
+        bar.setValue(value)
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
+        first, last = self._visible_range()
+        if not self._nearby[0] <= first <= last <= self._nearby[1]:
+            self._hand_highlights()  # a way of moving the text that did not scroll or resize
         super().paintEvent(event)
-        if not self._spans and self._current is None and not self.decorations:
+        if not self._spans and self._current is None and not self.decorations and not self._find:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        first, last = self._visible_range()
         palette = self.palette()
         for start, end, cid in self._spans:
             if end < first or start > last:
@@ -310,6 +450,15 @@ class ArticleView(QTextEdit):
                     # around the words and their verdict bar, so the bar stays visible
                     painter.drawRoundedRect(QRectF(r.left() - 3, r.top() - 2, r.width() + 6,
                                                    below + 2 + depth - (r.top() - 2)), 3, 3)
+        if self._find:
+            # the matches' outlines, around their words and tint
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(self._find_colour().darker(150), 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for s, e in self._matches(first, last):
+                for r in self._rects(s, e):
+                    painter.drawRect(QRectF(r.left(), r.top(), r.width() - 1, r.height() - 1))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for paint in self.decorations:
             painter.save()
             paint(painter, first, last)
@@ -365,18 +514,7 @@ class ArticleView(QTextEdit):
         """Mark every occurrence of `needle` (case-insensitive); returns how many there are."""
         self._find_text = needle
         self._find = find_all(self._text, needle) if needle else []
-        selections = []
-        colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        colour.setAlpha(70)
-        for start in self._find:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(self.document())
-            sel.cursor.setPosition(self._map.to_qt(start))
-            sel.cursor.setPosition(self._map.to_qt(start + len(needle)), QTextCursor.MoveMode.KeepAnchor)
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(colour.darker(150), 1))
-            sel.format.setBackground(colour)
-            selections.append(sel)
-        self.setExtraSelections(selections)
+        self._hand_highlights(again=True)
         if self._find:
             self._scroll_to(self._rects(self._find[0], self._find[0] + len(needle)))
         return len(self._find)
@@ -402,4 +540,4 @@ class ArticleView(QTextEdit):
     def clear_matches(self) -> None:
         self._find_text = ""
         self._find = []
-        self.setExtraSelections([])
+        self._hand_highlights(again=True)

@@ -11,11 +11,14 @@ and when it can again.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QThreadPool, Signal
 
 from desktop_app.core import live
-from desktop_app.core.records import Change
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import Change
 
 POLL_MS = 1000
 WAIT_S = 1.0  # how long one feed.wait() sleeps before looking at the stop flag and the connection again

@@ -7,8 +7,10 @@ field, a refresh from elsewhere does not clobber what they typed.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QIntValidator, QKeyEvent
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,11 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import taxonomy
-from desktop_app.core.models import CASUALTY_CATEGORIES, FIELDS_BY_TYPE
-from desktop_app.core.records import ClaimRecord
+from desktop_app.core.vocabulary import CASUALTY_CATEGORIES, FIELDS_BY_TYPE
 
 from . import theme
 from .present import FIELD_LABELS, FUZZY, ORPHANED, QUALIFIERS, short, when_text
+
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtGui import QFocusEvent, QKeyEvent
+
+    from desktop_app.core.records import ClaimRecord
 
 
 class NoteEdit(QPlainTextEdit):

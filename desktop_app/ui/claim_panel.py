@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import taxonomy
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .claim_editor import ClaimEditor
@@ -26,6 +26,9 @@ from .history_view import HistoryView
 from .present import ORPHANED, ClaimFilter
 from .search_field import SearchField
 from .sources_panel import SourcesPanel
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 ORPHANED_FILTER = "__orphaned__"
 
@@ -236,7 +239,7 @@ class ClaimPanel(QWidget):
 
     # --- orphans --------------------------------------------------------------------------
     def orphan_count(self) -> int:
-        return sum(1 for c in self.model.all_claims() if c.anchor == ORPHANED)
+        return self.model.orphan_count()
 
     def orphans_only(self) -> bool:
         return self.status_filter.currentData() == ORPHANED_FILTER

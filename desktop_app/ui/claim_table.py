@@ -2,18 +2,20 @@
 
 The model holds ClaimRecords and a list of visible row indexes, filtered and sorted
 in one Python pass (present.filter_claims), so typing in the search box stays fast at
-100,000 claims; rendering a row never calls the Workspace.
+100,000 claims; rendering a row never calls the Workspace. Each order the analyst sorts
+by is made from the text order by one stable sort on its first field and kept until the
+claims change, so a second click on a column (or back) only reverses a list.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .present import (
@@ -22,14 +24,19 @@ from .present import (
     SORT_KEYS,
     ClaimFilter,
     fields_text,
+    by_start,
     filter_claims,
     grade_tooltip,
     short,
+    sorted_claims,
     source_name,
     status_label,
     type_label,
 )
 from .review_text import CHECK_WORDING
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (("type", ""), ("text", "Claim"), ("status", "Verdict"), ("sources", "Sources"))
@@ -45,6 +52,8 @@ class ClaimTableModel(QAbstractTableModel):
         self._sort = ("position", False)
         self._icons: dict[tuple[str, str], object] = {}
         self._where: dict[int, int] | None = None  # claim id -> index in _claims
+        self._orders: dict[str, list[ClaimRecord]] = {}  # ascending orders made so far ("start": text order)
+        self._orphans: int | None = None
 
     # --- Qt model API ---------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -119,7 +128,7 @@ class ClaimTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self._persistent_ids()
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
-        self._claims.sort(key=SORT_KEYS[key], reverse=self._sort[1])
+        self._claims = self._ordered(*self._sort)
         self._where = None
         self._rows = filter_claims(self._claims, self._filter)
         self._restore_persistent(old)
@@ -134,10 +143,25 @@ class ClaimTableModel(QAbstractTableModel):
             row = where.get(cid, -1)
             self.changePersistentIndex(index, self.index(row, index.column()) if row >= 0 else QModelIndex())
 
+    def _ordered(self, key: str, descending: bool) -> list[ClaimRecord]:
+        """The claims in `key` order (keys end in the claim id: descending is ascending reversed)."""
+        orders = self._orders
+        if key not in orders:
+            if "start" not in orders:
+                orders["start"] = sorted(self._claims, key=by_start)
+            orders[key] = sorted_claims(self._claims, key, orders["start"])
+        return orders[key][::-1] if descending else list(orders[key])
+
+    def _content_changed(self) -> None:
+        self._orders.clear()
+        self._orphans = None
+
     # --- content --------------------------------------------------------------------------
     def set_claims(self, claims: Sequence[ClaimRecord]) -> None:
         self.beginResetModel()
-        self._claims = sorted(claims, key=SORT_KEYS[self._sort[0]], reverse=self._sort[1])
+        self._claims = list(claims)
+        self._content_changed()
+        self._claims = self._ordered(*self._sort)
         self._where = None
         self._rows = filter_claims(self._claims, self._filter)
         self.endResetModel()
@@ -159,6 +183,12 @@ class ClaimTableModel(QAbstractTableModel):
 
     def total(self) -> int:
         return len(self._claims)
+
+    def orphan_count(self) -> int:
+        """How many claims lost their place in the text (counted once per change, not per keystroke)."""
+        if self._orphans is None:
+            self._orphans = sum(1 for c in self._claims if c.anchor == ORPHANED)
+        return self._orphans
 
     def claim_at(self, row: int) -> ClaimRecord | None:
         return self._claims[self._rows[row]] if 0 <= row < len(self._rows) else None
@@ -183,6 +213,7 @@ class ClaimTableModel(QAbstractTableModel):
         """One claim added or changed (this window's own edits): touch only its row when possible."""
         i = self._position(record.id)
         key = SORT_KEYS[self._sort[0]]
+        self._content_changed()
         if i >= 0:
             old = self._claims[i]
             visible_before = self.row_of(record.id) >= 0
@@ -210,6 +241,7 @@ class ClaimTableModel(QAbstractTableModel):
             self._rows = [j - (j > i) for j in self._rows]
 
     def _insert(self, record: ClaimRecord) -> None:
+        self._content_changed()
         key = SORT_KEYS[self._sort[0]]
         keys = [key(c) for c in self._claims]
         k = bisect_left(keys, key(record)) if not self._sort[1] else len(keys) - bisect_left(keys[::-1], key(record))
@@ -231,6 +263,7 @@ class ClaimTableModel(QAbstractTableModel):
             return
         visible = self.row_of(claim_id) >= 0
         self._claims.pop(i)
+        self._content_changed()
         self._where = None
         self._remove_index(i, visible)
 

@@ -1,11 +1,15 @@
 """Find in the article (Ctrl+F): every match is marked; Enter selects the next one, ready for Ctrl+1..6."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from .search_field import SearchField
+
+if TYPE_CHECKING:  # annotations only: a Qt class costs ~1 ms to load at start
+    from PySide6.QtGui import QKeyEvent
 
 
 class _FindField(SearchField):

@@ -7,13 +7,16 @@ window on a big workspace. Results come back by signal (workers.Task).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import NotFound
 from desktop_app.core.groups import Discrepancy, GroupFigures, GroupRecord, GroupSuggestion
-from desktop_app.core.records import ClaimRecord
 
 from .groups_present import outlet_text
 from .workers import Task
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ figures (a second tab beside the article), the Groups menu and its keys, and wha
 
 The main window makes one `GroupsController` and tells it about each workspace; the
 controller adds its actions, menus and tab itself, so the window's own code only gains
-a few hooks. Every edit is one undoable command (group_undo.py) on the window's undo
+a few hooks. The views themselves (and the commands and dialogs they lead to) are made
+when first needed, a workspace opened or their tab shown, not before the window's
+first paint. Every edit is one undoable command (group_undo.py) on the window's undo
 stack. The views are read off the GUI thread after every change (this window's or
 anyone's), a burst of changes giving one read.
 
@@ -12,30 +14,24 @@ Enter or a double-click goes to the article with the claim selected.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter, QTabWidget, QToolButton
 
 from desktop_app.core.errors import ClaimdeskError
-from desktop_app.core.groups import Discrepancy, GroupRecord, GroupSuggestion
 
 from . import shortcuts
-from .dialogs import article_details, group_verdict, messages, same_claim
-from .figures_view import FiguresView
-from .group_tasks import GroupsSnapshot, GroupsSnapshotTask, SuggestGroupsTask, SuggestResult
-from .group_undo import (
-    AcceptSuggestionsCommand,
-    ArticleDetailsCommand,
-    DissolveGroupCommand,
-    GroupVerdictCommand,
-    LinkClaimsCommand,
-    RenameGroupCommand,
-    UnlinkClaimCommand,
-)
-from .groups_panel import DiscrepanciesPanel, GroupsPanel, SuggestionsPanel, warn_colour
-from .groups_present import candidates, status_text, suggestion_figures
+from .dialogs import messages
 from .present import short
 from .undo import perform
+
+if TYPE_CHECKING:  # the views, their commands and dialogs load when the views are first needed
+    from desktop_app.core.groups import Discrepancy, GroupRecord, GroupSuggestion
+
+    from .group_tasks import GroupsSnapshot, SuggestGroupsTask, SuggestResult
+    from .group_undo import LinkClaimsCommand
 
 MENU = "Groups"
 REFRESH_MS = 60  # a burst of changes (an import, accept all) gives one read
@@ -78,7 +74,8 @@ class GroupsController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.win = window
-        self.snapshot = GroupsSnapshot()
+        self.snapshot: GroupsSnapshot | None = None  # made with the views
+        self.groups = None  # the views: see _build_views
         self.group_id: int | None = None
         self._task: GroupsSnapshotTask | None = None
         self._suggest_task: SuggestGroupsTask | None = None
@@ -111,19 +108,7 @@ class GroupsController(QObject):
             a[key].triggered.connect(lambda _checked=False, f=fn: f())
         a["groups_view"].triggered.connect(lambda checked: self.show_views(bool(checked)))
 
-        self.groups = GroupsPanel()
-        self.suggestions = SuggestionsPanel()
-        self.discrepancies = DiscrepanciesPanel()
-        self.figures = FiguresView()
-        self.tabs = QTabWidget(objectName="groupsTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.groups, "Groups")
-        self.tabs.addTab(self.discrepancies, "Discrepancies")
-        self.tabs.addTab(self.suggestions, "Suggested groups")
         self.view = QSplitter(Qt.Orientation.Vertical, objectName="acrossArticles")
-        self.view.addWidget(self.tabs)
-        self.view.addWidget(self.figures)
-        self.view.setSizes([300, 380])
         self.view.setChildrenCollapsible(False)
         # The views across articles share the middle of the window with the article, as a second tab:
         # at 1280x800 there is no height to spare below the article and the claim panel.
@@ -135,6 +120,39 @@ class GroupsController(QObject):
         self.center.addTab(win.pane, "Article")
         self.center.addTab(self.view, "Groups and figures")
         self.center.currentChanged.connect(self._tab_changed)
+
+        self.badge = QToolButton(objectName="discrepancyBadge")
+        self.badge.setAutoRaise(True)
+        self.badge.setToolTip("Reports that disagree among the grouped claims: click to see them")
+        self.badge.clicked.connect(self.show_discrepancies)
+        self.badge.hide()
+        win.statusBar().insertPermanentWidget(0, self.badge)
+        self._add_menus()
+        for view in (win.article_list.view, win.pane.meta):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addAction(a["article_details"])
+
+    def _build_views(self) -> None:
+        """The groups, discrepancies and suggestions lists over the figures view, once."""
+        if self.groups is not None:
+            return
+        from .figures_view import FiguresView
+        from .group_tasks import GroupsSnapshot
+        from .groups_panel import DiscrepanciesPanel, GroupsPanel, SuggestionsPanel
+
+        self.snapshot = GroupsSnapshot()
+        self.groups = GroupsPanel()
+        self.suggestions = SuggestionsPanel()
+        self.discrepancies = DiscrepanciesPanel()
+        self.figures = FiguresView()
+        self.tabs = QTabWidget(objectName="groupsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.groups, "Groups")
+        self.tabs.addTab(self.discrepancies, "Discrepancies")
+        self.tabs.addTab(self.suggestions, "Suggested groups")
+        self.view.addWidget(self.tabs)
+        self.view.addWidget(self.figures)
+        self.view.setSizes([300, 380])
 
         self.groups.claimActivated.connect(self.open_claim)
         self.groups.claimSelected.connect(self.preview_claim)
@@ -155,17 +173,6 @@ class GroupsController(QObject):
         self.suggestions.suggestRequested.connect(self.suggest)
         self.suggestions.suggestionSelected.connect(self._preview_suggestion)
         self.tabs.currentChanged.connect(self._subtab_changed)
-
-        self.badge = QToolButton(objectName="discrepancyBadge")
-        self.badge.setAutoRaise(True)
-        self.badge.setToolTip("Reports that disagree among the grouped claims: click to see them")
-        self.badge.clicked.connect(self.show_discrepancies)
-        self.badge.hide()
-        win.statusBar().insertPermanentWidget(0, self.badge)
-        self._add_menus()
-        for view in (win.article_list.view, win.pane.meta):
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            view.addAction(a["article_details"])
 
     def _menu(self, title: str) -> QMenu | None:
         for action in self.win.menuBar().actions():
@@ -204,6 +211,9 @@ class GroupsController(QObject):
 
     def set_workspace(self, bridge) -> None:
         """A workspace was opened: forget the last one's groups, follow this one's changes."""
+        from .group_tasks import GroupsSnapshot
+
+        self._build_views()
         self.snapshot = GroupsSnapshot()
         self.group_id = None
         self._task = None
@@ -225,6 +235,8 @@ class GroupsController(QObject):
         if self._task is not None:
             self._again = True
             return
+        from .group_tasks import GroupsSnapshotTask
+
         task = GroupsSnapshotTask(self.ws)
         # Bound methods, not lambdas: a result that arrives after the window is gone goes nowhere.
         task.signals.finished.connect(self._refreshed)
@@ -257,6 +269,9 @@ class GroupsController(QObject):
         self.refreshed.emit()
 
     def _show(self, snapshot: GroupsSnapshot) -> None:
+        from .groups_panel import warn_colour
+        from .groups_present import status_text
+
         self.snapshot = snapshot
         self.groups.set_groups(snapshot.groups, snapshot.discrepancies)
         self.discrepancies.set_discrepancies(snapshot.discrepancies)
@@ -288,6 +303,7 @@ class GroupsController(QObject):
 
     def show_views(self, visible: bool | None = None) -> None:
         """Ctrl+G: the groups, discrepancies and figures (or back to the article)."""
+        self._build_views()
         if visible is None:
             visible = not self.views_visible()
         self.center.setCurrentWidget(self.view if visible else self.win.pane)
@@ -297,9 +313,12 @@ class GroupsController(QObject):
             self.win.view.setFocus()
 
     def _tab_changed(self, _index: int) -> None:
+        if self.views_visible():
+            self._build_views()
         self.actions["groups_view"].setChecked(self.views_visible())
 
     def show_discrepancies(self) -> None:
+        self._build_views()
         self.tabs.setCurrentWidget(self.discrepancies)
         self.show_views(True)
 
@@ -322,6 +341,8 @@ class GroupsController(QObject):
         if suggestion is None:
             self.figures.show_figures(None)
             return
+        from .groups_present import suggestion_figures
+
         self.figures.show_figures(suggestion_figures(suggestion, self._suggested_claims), (), suggestion.label)
 
     def _subtab_changed(self, _index: int) -> None:
@@ -381,6 +402,10 @@ class GroupsController(QObject):
         claim = self.win._need_claim()
         if claim is None:
             return False
+        from .dialogs import same_claim
+        from .group_undo import LinkClaimsCommand
+        from .groups_present import candidates
+
         try:
             labels = {m.claim.id: g.label for g in self.ws.groups() for m in g.members}
             items = candidates(self.ws.claims(), {a.id: a for a in self.ws.articles()}, labels, exclude=[claim.id])
@@ -415,6 +440,8 @@ class GroupsController(QObject):
             messages.show_error(self.win, f"The claim is in the group \u201c{short(other.label, 60)}\u201d; take it "
                                           "out of that group first (Groups \u25b8 Not the same claim).")
             return False
+        from .group_undo import LinkClaimsCommand
+
         cmd = LinkClaimsCommand(self.win.ctx, [g.claim_ids[0], claim.id],
                                 text=f"Add claim to group \u201c{short(g.label, 40)}\u201d")
         if self._perform(cmd):
@@ -440,6 +467,8 @@ class GroupsController(QObject):
         if grouped is None:
             self.win.say("This claim is not in a group.")
             return False
+        from .group_undo import UnlinkClaimCommand
+
         if self._perform(UnlinkClaimCommand(self.win.ctx, claim_id, text)):
             self.win.say(f"Took \u201c{short(text, 40)}\u201d out of \u201c{short(grouped.label, 40)}\u201d; "
                          "it will not be suggested with those claims again. Ctrl+Z puts it back.")
@@ -450,6 +479,8 @@ class GroupsController(QObject):
         g = self.group(group_id)
         if g is None:
             return False
+        from .group_undo import DissolveGroupCommand
+
         if self._perform(DissolveGroupCommand(self.win.ctx, g.id, g.label)):
             self.win.say(f"Dissolved the group \u201c{short(g.label, 40)}\u201d. Ctrl+Z brings it back.")
             return True
@@ -460,6 +491,8 @@ class GroupsController(QObject):
         return self.dissolve(g.id) if g is not None else False
 
     def rename(self, group_id: int, label: str) -> bool:
+        from .group_undo import RenameGroupCommand
+
         if not self._perform(RenameGroupCommand(self.win.ctx, group_id, label)):
             self.refresh()  # show the label as it is
             return False
@@ -474,6 +507,9 @@ class GroupsController(QObject):
 
     def group_verdict(self, group_id: int | None = None, status: str | None = None) -> bool:
         """Ask for a verdict and rationale, and give it to every member of the group (one undoable step)."""
+        from .dialogs import group_verdict
+        from .group_undo import GroupVerdictCommand
+
         g = self.group(group_id) if group_id is not None else self._selected_group()
         if g is None:
             return False
@@ -498,6 +534,8 @@ class GroupsController(QObject):
         self.tabs.setCurrentWidget(self.suggestions)
         if self._suggest_task is not None:
             return self._suggest_task
+        from .group_tasks import SuggestGroupsTask
+
         self.suggestions.set_busy()
         task = SuggestGroupsTask(self.ws)
         task.signals.finished.connect(self._suggested)
@@ -526,6 +564,8 @@ class GroupsController(QObject):
     def accept(self, suggestions: list[GroupSuggestion]) -> bool:
         if not suggestions:
             return False
+        from .group_undo import AcceptSuggestionsCommand
+
         if not self._perform(AcceptSuggestionsCommand(self.win.ctx, suggestions)):
             return False
         for s in suggestions:
@@ -549,6 +589,9 @@ class GroupsController(QObject):
 
     # --- article details ------------------------------------------------------------------
     def article_details(self) -> bool:
+        from .dialogs import article_details
+        from .group_undo import ArticleDetailsCommand
+
         summary = self.win.article
         if summary is None:
             self.win.say("Open an article first.")

@@ -8,6 +8,7 @@ the claim table's keys do.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.groups import Discrepancy, GroupRecord, GroupSuggestion
-from desktop_app.core.records import ClaimRecord
 
 from . import theme
 from .groups_present import (
@@ -50,6 +50,9 @@ from .groups_present import (
 )
 from .present import short, status_label
 from .search_field import SearchField
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 GROUP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -7,6 +7,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core.groups import (
     Discrepancy,
@@ -17,9 +18,11 @@ from desktop_app.core.groups import (
     GroupSuggestion,
 )
 from desktop_app.core.groups.figures import Figure
-from desktop_app.core.records import ClaimRecord
 
 from .present import short
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 #: What each kind of discrepancy is called, and its marker colour (red for figures: the costliest error).
 KINDS = {

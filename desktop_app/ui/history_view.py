@@ -2,22 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListWidget,
-    QListWidgetItem,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate, QWidget
 
-from desktop_app.core.records import EventRecord
 
 from .present import event_text, when_text
+
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop_app.core.records import EventRecord
 
 WHAT, META, WHY = (Qt.ItemDataRole.UserRole + n for n in (1, 2, 3))
 WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -51,12 +49,12 @@ class HistoryDelegate(QStyledItemDelegate):
         return QSize(width, sum(h for _, _, h in blocks) + 2 * (len(blocks) - 1) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
+        opt = QtWidgets.QStyleOptionViewItem(option)  # the style classes load with the first entry drawn
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         r = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
         painter.save()
         y = r.top()

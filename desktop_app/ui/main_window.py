@@ -8,35 +8,29 @@ re-read and only the difference applied).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QSizePolicy,
     QSplitter,
     QToolBar,
     QWidget,
 )
 
-from desktop_app.core import db as core_db
-from desktop_app.core import importers, taxonomy
+from desktop_app.core import taxonomy
 from desktop_app.core.errors import ClaimdeskError, NotFound
-from desktop_app.core.records import ArticleSummary, Change
-from desktop_app.core.workspace import current_analyst
 
 from . import shortcuts, theme
 from .article_list import ArticleList
 from .article_pane import ArticlePane
-from .bridge import POLL_MS, WorkspaceBridge
 from .claim_panel import ClaimPanel
-from .dialogs import messages, preferences_dialog, prompts, workspace_dialog
-from .dialogs.export_dialog import ExportDialog
-from .dialogs.shortcuts_dialog import ShortcutsDialog
+from .dialogs import messages
 from .groups_controller import LIST_KEYS, GroupsController
 from .operations import Operations
 from .present import short
@@ -47,20 +41,40 @@ from .suggest_mode import SuggestionMode
 from .undo import UndoContext
 from .workers import ImportItem, ImportResult, ImportTask
 
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from desktop_app.core.records import ArticleSummary, Change
+
+    from .bridge import WorkspaceBridge
+
 
 def workspace_label(url: str) -> str:
     """The workspace as the title bar names it: a file path (with ~), or the server without password."""
-    name = core_db.describe_url(url)
+    from desktop_app.core.db import describe_url  # the database layer is loaded once a workspace is open
+
+    name = describe_url(url)
     home = str(Path.home())
     return "~" + name[len(home):] if name.startswith(home + "/") else name
+
+
+#: What can be done before a workspace is open (everything else waits for one).
+WITHOUT_WORKSPACE = frozenset({"new_workspace", "open_workspace", "quit", "shortcuts", "zoom_in", "zoom_out",
+                               "zoom_reset", "find", "find_next", "find_previous"})
+OPENING = "Opening the workspace\u2026"
+NO_WORKSPACE = ("No workspace is open.\n\nFile \u25b8 New workspace\u2026 makes one;\n"
+                "File \u25b8 Open workspace\u2026 opens a file or a team server.")
 
 
 class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportResult, after the window has opened what was imported
     articleOpened = Signal(int)  # an article (another, or the same re-read) is now the one shown
 
-    def __init__(self, workspace, settings: Settings | None = None, *, poll_ms: int = POLL_MS,
+    def __init__(self, workspace=None, settings: Settings | None = None, *, poll_ms: int | None = None,
                  persist: bool = True, owns_workspace: bool = True):
+        """`workspace` None: the window is drawn empty, saying the workspace is being opened
+        (the app opens it once the window is on screen, then calls `set_workspace`).
+        `poll_ms`: how often others' changes are looked for (default: the bridge's POLL_MS)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -74,11 +88,15 @@ class MainWindow(QMainWindow):
         self.bridge: WorkspaceBridge | None = None
         self.article: ArticleSummary | None = None
         self._tasks: set = set()
+        self._waiting: list[QAction] = []  # actions put off until a workspace is open
         self._build()
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._restore_layout()
-        self.set_workspace(workspace)
+        if workspace is not None:
+            self.set_workspace(workspace)
+        else:
+            self.await_workspace(OPENING)
 
     # --- construction ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -244,8 +262,26 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(s.zoom())
 
     # --- workspace ------------------------------------------------------------------------
+    def await_workspace(self, message: str) -> None:
+        """No workspace (yet): say so where the article would be; what needs one waits."""
+        self._waiting += [a for key, a in self.actions_by_id.items() if key not in WITHOUT_WORKSPACE and a.isEnabled()]
+        for action in self._waiting:
+            action.setEnabled(False)
+        self.pane.set_placeholder(message)
+        self.pane.show_article(None)
+        self.setWindowTitle("Claimdesk")
+
+    def workspace_failed(self, message: str) -> None:
+        """The workspace the app was started on cannot be opened: one sentence, and the way to another."""
+        self.await_workspace(NO_WORKSPACE)
+        messages.show_error(self, message)
+
     def set_workspace(self, workspace) -> None:
         """Show another workspace; the previous one is closed once nothing runs on it."""
+        for action in self._waiting:
+            action.setEnabled(True)
+        self._waiting = []
+        self.pane.set_placeholder(None)
         old, old_bridge = self.workspace, self.bridge
         if old_bridge is not None:
             old_bridge.close()
@@ -254,7 +290,9 @@ class MainWindow(QMainWindow):
         self.stack.clear()
         self.ctx = UndoContext(workspace, report=lambda m: messages.show_error(self, m), focus=self.select_claim)
         self.ops = Operations(self, self.ctx, self.stack, self.say, self.reload_claim)
-        self.bridge = WorkspaceBridge(workspace, self.pool, self._poll_ms, self)
+        from .bridge import POLL_MS, WorkspaceBridge  # with its feed thread: once there is a workspace to follow
+
+        self.bridge = WorkspaceBridge(workspace, self.pool, POLL_MS if self._poll_ms is None else self._poll_ms, self)
         self.bridge.changed.connect(self._on_change)
         self.bridge.external.connect(self._on_external)
         self.bridge.unavailable.connect(self.show_connection_lost)
@@ -302,11 +340,15 @@ class MainWindow(QMainWindow):
         return True
 
     def new_workspace(self) -> None:
+        from .dialogs import prompts  # the dialogs load when first asked for, not at every start
+
         path = prompts.ask_new_workspace(self)
         if path:
             self.open_workspace(path)
 
     def open_workspace_dialog(self) -> None:
+        from .dialogs import workspace_dialog
+
         target = workspace_dialog.ask_workspace(self, self.workspace.url if self.workspace else "")
         if target:
             self.open_workspace(target)
@@ -316,7 +358,7 @@ class MainWindow(QMainWindow):
         items = self.settings.recent_workspaces()
         for url in items:
             action = self.recent_menu.addAction(workspace_label(url))
-            action.setEnabled(url != self.workspace.url)
+            action.setEnabled(self.workspace is None or url != self.workspace.url)
             action.triggered.connect(lambda _c=False, u=url: self.open_workspace(u))
         if not items:
             self.recent_menu.addAction("No recent workspaces").setEnabled(False)
@@ -367,7 +409,7 @@ class MainWindow(QMainWindow):
     def import_items(self, items: list[ImportItem]) -> ImportTask:
         """Import off the GUI thread with progress and cancel; opens the (first) article when done."""
         task = ImportTask(self.workspace, items)
-        progress = QProgressDialog("Importing\u2026", "Cancel", 0, len(items), self)
+        progress = QtWidgets.QProgressDialog("Importing\u2026", "Cancel", 0, len(items), self)
         progress.setObjectName("importProgress")
         progress.setWindowTitle("Import")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -421,11 +463,15 @@ class MainWindow(QMainWindow):
             self.importFinished.emit(ImportResult())
 
     def import_files(self) -> None:
+        from .dialogs import prompts
+
         paths = prompts.ask_import_files(self)
         if paths:
             self.import_items([ImportItem.path(p) for p in paths])
 
     def import_url(self) -> None:
+        from .dialogs import prompts
+
         url = prompts.ask_url(self)
         if url:
             self.import_items([ImportItem.url(url)])
@@ -454,7 +500,7 @@ class MainWindow(QMainWindow):
         return []
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
+        if self.workspace is not None and (event.mimeData().hasUrls() or event.mimeData().hasText()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:
@@ -691,12 +737,18 @@ class MainWindow(QMainWindow):
 
     def _apply_identity(self) -> None:
         """The name on history entries: CLAIMDESK_ANALYST, else the one in Preferences, else the OS user."""
+        from desktop_app.core.workspace import current_analyst
+
         name = current_analyst(self.settings.analyst_name())
         self.workspace.analyst = name
         self.analyst.setText(analyst_status(name, self.settings.organisation()))
         self.panel.set_analyst(name)
 
     def edit_preferences(self) -> None:
+        from desktop_app.core.workspace import current_analyst
+
+        from .dialogs import preferences_dialog
+
         identity = preferences_dialog.ask_identity(self, self.settings.analyst_name(), self.settings.organisation(),
                                                    current_analyst())
         if identity is None:
@@ -730,6 +782,8 @@ class MainWindow(QMainWindow):
         if not articles:
             messages.show_error(self, "There is nothing to export yet: import an article first.")
             return
+        from .dialogs.export_dialog import ExportDialog  # with the exporters it offers: loaded when asked for
+
         dialog = ExportDialog(self, self.workspace, self.pool, articles,
                               [self.article.id] if self.article else [articles[0].id],
                               organisation=self.settings.organisation())
@@ -743,6 +797,8 @@ class MainWindow(QMainWindow):
         return shortcuts.rows(self.actions() + self.suggest.mode_actions(), extra=LIST_KEYS)
 
     def show_shortcuts(self) -> None:
+        from .dialogs.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self, self.shortcut_rows())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -754,9 +810,11 @@ class MainWindow(QMainWindow):
             version = dist_version("claimdesk")
         except PackageNotFoundError:
             version = ""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About Claimdesk",
                           f"Claimdesk {version}\n\nHighlight, grade and source the claims in news articles.\n\n"
-                          f"Workspace: {workspace_label(self.workspace.url)}")
+                          f"Workspace: {workspace_label(self.workspace.url) if self.workspace else 'none open'}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.editor.commit_pending()

@@ -2,19 +2,19 @@
 ask what they need to ask, and turn a refusal into one sentence (Anki's operations).
 
 Prompts are looked up on their modules at call time (`rationale.ask_rationale`, ...)
-so tests can answer them.
+so tests can answer them; the modules load on the first prompt, not at every start.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.errors import ClaimdeskError, StaleVersion
-from desktop_app.core.records import ClaimRecord, SourceLink
 
-from .dialogs import conflict, messages, rationale, source_dialog
+from .dialogs import messages
 from .present import FIELD_LABELS, short, status_label, type_label
 from .undo import (
     AddClaimCommand,
@@ -29,6 +29,9 @@ from .undo import (
     perform,
     perform_all,
 )
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord, SourceLink
 
 
 def _shown(key: str, value) -> str:
@@ -82,6 +85,8 @@ class Operations:
         if claim.status == status:
             self.say(f"The claim is already {status_label(status).lower()}.")
             return False
+        from .dialogs import rationale
+
         reason = rationale.ask_rationale(self.parent, claim.text, status)
         if reason is None:
             return False
@@ -94,6 +99,8 @@ class Operations:
             perform(self.stack, cmd)
             return True
         except StaleVersion as exc:
+            from .dialogs import conflict
+
             choice = conflict.resolve_conflict(self.parent, str(exc), conflict_rows(changes, exc.current),
                                                exc.changed_by or "")
             if choice == conflict.MINE and _tries > 1:
@@ -116,6 +123,8 @@ class Operations:
 
     # --- sources --------------------------------------------------------------------------
     def add_source(self, claim: ClaimRecord) -> bool:
+        from .dialogs import source_dialog
+
         def apply(value: source_dialog.SourceInput) -> None:
             if value.source_id is not None:
                 src = next((s for s in sources if s.id == value.source_id), None)
@@ -132,6 +141,8 @@ class Operations:
         return source_dialog.ask_source(self.parent, sources, apply)
 
     def edit_source(self, claim: ClaimRecord, link: SourceLink) -> bool:
+        from .dialogs import source_dialog
+
         def apply(value: source_dialog.SourceInput) -> None:
             commands = []
             src_changes = {k: v for k, v in value.source.items() if getattr(link.source, k) != v}

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-
-from desktop_app.core.detect import Suggestion
+from typing import TYPE_CHECKING
 
 from .present import FIELD_LABELS, short, type_label, when_text
+
+if TYPE_CHECKING:  # the detector (and the database layer under it) loads when suggestions are asked for
+    from desktop_app.core.detect import Suggestion
 
 CHECK_WORDING = "check wording"
 

@@ -9,23 +9,29 @@ earlier revision read-only, with a banner leading back to the current text.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog, QToolButton
+from typing import TYPE_CHECKING
 
-from desktop_app.core import importers
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtGui import QAction, QPen
+from PySide6.QtWidgets import QMenu, QToolButton
+
 from desktop_app.core.errors import ClaimdeskError
-from desktop_app.core.records import RevisionReport
 
 from . import theme
 from .banner import Banner
-from .dialogs import messages, revise_dialog
+from .dialogs import messages
 from .present import FUZZY, ORPHANED, short
 from .review_text import plural, reading_banner, revision_label, revision_summary
 from .revision_undo import ReattachClaimCommand
 from .undo import perform
 from .workers import Task
 
+if TYPE_CHECKING:  # annotations only: records come from the workspace; a Qt class costs ~1 ms to load
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.records import RevisionReport
 
 
 class ReviseTask(Task):
@@ -36,6 +42,8 @@ class ReviseTask(Task):
         self.workspace, self.article_id, self.target = workspace, article_id, target
 
     def work(self) -> RevisionReport | None:
+        from desktop_app.core import importers  # loaded on the worker thread
+
         self.signals.progress.emit(0, 2, "reading the new version")
         imported = importers.import_target(self.target)
         if self.cancelled:
@@ -82,6 +90,8 @@ class Revisions(QObject):
             win.say("Open the article that has a new version first.")
             return None
         summary = win.article_list.model.summary(article_id)
+        from .dialogs import revise_dialog  # loaded when first asked for, not at every start
+
         target = revise_dialog.ask_new_version(win, summary.title if summary else f"article {article_id}")
         if not target:
             return None
@@ -90,7 +100,7 @@ class Revisions(QObject):
     def revise(self, article_id: int, target: str) -> ReviseTask:
         win = self.win
         task = ReviseTask(win.workspace, article_id, target)
-        progress = QProgressDialog("Importing the new version\u2026", "Cancel", 0, 2, win)
+        progress = QtWidgets.QProgressDialog("Importing the new version\u2026", "Cancel", 0, 2, win)
         progress.setObjectName("reviseProgress")
         progress.setWindowTitle("Import new version")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -138,6 +148,7 @@ class Revisions(QObject):
         win.say(f"Revision {report.revision}: {plural(counts['exact'] + counts['moved'], 'claim')} found, "
                 f"{counts['fuzzy']} to check, {counts['orphaned']} orphaned.")
         head, _, details = self.last_summary.partition("\n")
+        QMessageBox = QtWidgets.QMessageBox  # noqa: N806
         box = QMessageBox(QMessageBox.Icon.Information, "New version imported", head,
                           QMessageBox.StandardButton.Ok, win)
         box.setObjectName("revisionReport")
@@ -195,7 +206,7 @@ class Revisions(QObject):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for c in doubtful:
             for rect, below in view.text_boxes(c.start, c.end):
-                path = QPainterPath(QPointF(rect.left(), below + 6))
+                path = QtGui.QPainterPath(QtCore.QPointF(rect.left(), below + 6))
                 x, up = rect.left(), True
                 while x < rect.right():
                     x = min(rect.right(), x + 3)
@@ -228,7 +239,7 @@ class Revisions(QObject):
             self.menu.addAction(short(str(exc), 80)).setEnabled(False)
             return
         reading = self.win.pane.reading_revision
-        group = QActionGroup(self.menu)
+        group = QtGui.QActionGroup(self.menu)
         current = self.menu.addAction(revision_label(article.revision, article.imported_at, article.revision))
         current.setCheckable(True)
         current.setChecked(reading is None)

@@ -3,11 +3,15 @@ approximately). Undo puts the claim back where it was, orphaned or fuzzy, with `
 both directions check first that nobody moved the claim since, as UpdateClaimCommand does."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop_app.core.errors import StaleVersion
-from desktop_app.core.records import ClaimRecord
 
 from .present import short
 from .undo import UNDO, WorkspaceCommand
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 
 def _place(c: ClaimRecord) -> tuple:

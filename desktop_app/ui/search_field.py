@@ -7,9 +7,14 @@ what the analyst means. Copy, cut, paste and select-all stay with the box.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
+
+if TYPE_CHECKING:  # annotations only: a Qt class costs ~1 ms to load at start
+    from PySide6.QtGui import QKeyEvent
 
 _KEEP = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Paste,
          QKeySequence.StandardKey.SelectAll)

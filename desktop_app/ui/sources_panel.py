@@ -1,7 +1,10 @@
 """The selected claim's sources: grade, relation and name, with add / edit / remove."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -9,14 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.records import ClaimRecord, SourceLink
 
 from .present import grade_tooltip, short, source_name
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord, SourceLink
 
 
 class SourcesPanel(QWidget):
@@ -71,7 +75,7 @@ class SourcesPanel(QWidget):
         for link in self._links:
             name = source_name(link)
             where = link.source.publisher or ""
-            item = QTreeWidgetItem([link.grade, link.relation, short(name, 80) + (f" \u2014 {where}" if where else "")])
+            item = QtWidgets.QTreeWidgetItem([link.grade, link.relation, short(name, 80) + (f" \u2014 {where}" if where else "")])
             item.setToolTip(0, grade_tooltip(link))
             item.setToolTip(2, "\n".join(x for x in (link.source.title, link.source.url or link.source.citation,
                                                      link.excerpt and f"\u201c{short(link.excerpt, 200)}\u201d") if x))

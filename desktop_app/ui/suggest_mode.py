@@ -14,13 +14,12 @@ Del / Alt+Down / Alt+Up (delete claim, next/previous claim) answer only in the c
 """
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from desktop_app.core.detect import Suggestion
 from desktop_app.core.errors import ClaimdeskError
 
 from . import shortcuts, theme
@@ -32,6 +31,9 @@ from .suggestion_undo import AcceptSuggestionsCommand, RejectSuggestionsCommand
 from .suggestions import SuggestionPanel
 from .undo import perform
 from .workers import Task
+
+if TYPE_CHECKING:  # the detector (and the database layer under it) loads when suggestions are asked for
+    from desktop_app.core.detect import Suggestion
 
 TINT_ALPHA, CURRENT_ALPHA = 50, 150
 SHADOWED = ("delete_claim", "next_claim", "previous_claim")  # their keys mean "candidate" in the text
@@ -86,7 +88,6 @@ class SuggestionMode(QObject):
 
         view = window.view
         view.decorations.append(self._paint)
-        view.viewport().installEventFilter(self)
 
         self.actions: dict[str, QAction] = {}
         handlers = {"accept_suggestion": self.accept_current, "reject_suggestion": self.reject_current,
@@ -165,6 +166,11 @@ class SuggestionMode(QObject):
     def _set_active(self, on: bool) -> None:
         self.active = on
         win = self.win
+        # Clicks and tooltips on candidates: heard only while the mode is on, not on every event of the text.
+        if on:
+            win.view.viewport().installEventFilter(self)
+        else:
+            win.view.viewport().removeEventFilter(self)
         tabs = win.panel.tabs
         tabs.setTabVisible(self._tab, on)
         splitter = win.panel.splitter
@@ -390,6 +396,8 @@ class SuggestionMode(QObject):
         elif kind == QEvent.Type.ToolTip:
             rows = self.at(view.offset_at(event.pos()))
             if rows:
+                import html  # loaded with the first tooltip, not at start
+
                 s = self.panel.model.at(rows[0])
                 QToolTip.showText(event.globalPos(), f"<b>Suggested {html.escape(type_label(s.type).lower())}</b>"
                                   f"<br>{html.escape(suggestion_meta(s))}<br><i>Click, then Enter accepts "

@@ -8,13 +8,16 @@ offered again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from desktop_app.core.detect import Suggestion
 from desktop_app.core.errors import NotFound
-from desktop_app.core.records import ClaimRecord
 
 from .present import short, type_label
 from .undo import UNDO, WorkspaceCommand
+
+if TYPE_CHECKING:  # the detector (and the database layer under it) loads when suggestions are asked for
+    from desktop_app.core.detect import Suggestion
+    from desktop_app.core.records import ClaimRecord
 
 
 def _what(items: Sequence[Suggestion], verb: str) -> str:

@@ -7,9 +7,11 @@ asks; accepting and rejecting are the suggestion mode's (suggest_mode.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,20 +20,22 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core import taxonomy
-from desktop_app.core.detect import Suggestion
 
 from . import theme
 from .present import type_label
 from .review_text import count_by_type, suggestion_meta, suggestions_heading
+
+if TYPE_CHECKING:  # annotations only: the detector loads when suggestions are asked for; a Qt class costs ~1 ms
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop_app.core.detect import Suggestion
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -99,7 +103,8 @@ class SuggestionDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         s: Suggestion = index.data(SUGGESTION_ROLE)
-        opt = QStyleOptionViewItem(option)
+        QStyle = QtWidgets.QStyle  # noqa: N806 - loaded with the first suggestion drawn, not at start
+        opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget else None

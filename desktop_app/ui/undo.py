@@ -17,13 +17,16 @@ older command on the stack still targets the right claim (the same for source li
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.core.errors import ClaimdeskError, StaleVersion
-from desktop_app.core.records import ClaimRecord, SourceLink
 
 from .present import short, status_label, type_label
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord, SourceLink
 
 UNDO = "undo"
 

@@ -10,11 +10,14 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from desktop_app.core import exporters, importers
 from desktop_app.core.errors import ClaimdeskError, DuplicateArticle, ImportFailed
+
+if TYPE_CHECKING:
+    from desktop_app.core.importers import ImportedArticle
 
 log = logging.getLogger("claimdesk.ui")
 
@@ -102,8 +105,10 @@ class ImportResult:
         return [o for o in self.outcomes if o.error]
 
 
-def read_item(item: ImportItem) -> importers.ImportedArticle:
+def read_item(item: ImportItem) -> ImportedArticle:
     """Bytes to an ImportedArticle with the core importers; no workspace involved yet."""
+    from desktop_app.core import importers  # loaded on the worker thread: the window never waits for the readers
+
     if item.kind == "path":
         return importers.import_path(item.value)
     if item.kind == "text":
@@ -155,6 +160,8 @@ class ExportTask(Task):
     can_cancel = True
 
     def work(self) -> Path:
+        from desktop_app.core import exporters
+
         return Path(exporters.export(self.workspace, self.article_ids, self.fmt, self.path, self.options,
                                      progress=self._progress, cancelled=lambda: self.cancelled))
 

@@ -6,6 +6,7 @@ tests or into the analyst's own settings. Error boxes are recorded instead of sh
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
@@ -113,3 +114,21 @@ def seed_claims(ws, article_id: int, n: int = 10) -> list:
             c = ws.update_claim(c.id, status=status, rationale="seed")
         out.append(c)
     return out
+
+
+def painted_background(view, offset: int, inset: float = 2) -> str:
+    """The colour painted behind the character at `offset`, as the analyst sees it.
+
+    The commonest colour of the pixel row `inset` pixels inside the top of the character's
+    box (above the letters); "none" where it is the page's own colour.
+    """
+    from PySide6.QtGui import QPalette
+
+    view.scroll_to_range(offset, offset + 1)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    rect, _ = view.text_boxes(offset, offset + 1)[0]
+    y = int((rect.top() + inset) * ratio)
+    row = Counter(image.pixelColor(x, y).name() for x in range(int(rect.left() * ratio) + 1, int(rect.right() * ratio)))
+    colour = row.most_common(1)[0][0]
+    return "none" if colour == view.palette().color(QPalette.ColorRole.Base).name() else colour

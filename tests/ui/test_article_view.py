@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from desktop_app.core.models import Claim
 from desktop_app.core.records import ClaimRecord
 from desktop_app.ui.article_view import ArticleView, SafeDocument
 
-from tests.ui.conftest import import_sample
+from tests.ui.conftest import import_sample, painted_background
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
@@ -52,13 +52,6 @@ def record(i, start, end, text, type="casualty", status="unverified", anchor="ex
     return ClaimRecord(id=i, article_id=1, start=start, end=end, text=text[start:end], prefix="", suffix="",
                        type=type, status=status, note="", version=1, anchor=anchor, all_fields={}, analyst="a",
                        created_at=now, updated_at=now, updated_by="a")
-
-
-def background_at(view: ArticleView, offset: int) -> str:
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view._map.to_qt(offset) + 1)
-    brush = cursor.charFormat().background()
-    return brush.color().name() if brush.style() != brush.style().NoBrush else "none"
 
 
 def test_an_article_with_remote_images_makes_zero_requests(qtbot, window, counting_server, tmp_path):
@@ -109,13 +102,13 @@ def test_overlapping_claims_stay_visible(qtbot):
     view.set_article(text, [outer, inner], "Title")
     view.show()
     qtbot.waitExposed(view)
-    assert background_at(view, outer_start) == "#a9c8f5"  # attribution only
-    overlap = background_at(view, inner_start)
+    assert painted_background(view, outer_start) == "#a9c8f5"  # attribution only
+    overlap = painted_background(view, inner_start)
     assert overlap not in ("#a9c8f5", "#f4a3a3", "none")  # the inner claim's colour, darkened: both show
     assert view._levels[1] != view._levels[2]  # two verdict underlines, one under the other
     point = view._rects(inner_start, inner_start + 3)[0].center().toPoint()
     assert view.claims_at_point(point) == [2, 1]
-    assert background_at(view, 0) == "none"
+    assert painted_background(view, 0) == "none"
 
 
 def test_orphaned_claims_are_not_highlighted_but_listed_as_orphaned(qtbot, window):
@@ -127,8 +120,8 @@ def test_orphaned_claims_are_not_highlighted_but_listed_as_orphaned(qtbot, windo
         s.get(Claim, lost.id).anchor = "orphaned"
         s.commit()
     window.open_article(window.article.id)
-    assert background_at(window.view, lost.start) == "none"
-    assert background_at(window.view, kept.start) == "#f4a3a3"
+    assert painted_background(window.view, lost.start) == "none"
+    assert painted_background(window.view, kept.start) == "#f4a3a3"
     row = window.panel.model.row_of(lost.id)
     assert window.panel.model.index(row, 1).data().startswith("\u26a0 orphaned")
     window.select_claim(lost.id)
@@ -142,9 +135,76 @@ def test_claims_after_an_emoji_are_highlighted_in_the_right_place(qtbot):
     start = text.index("24 were injured")
     view = ArticleView()
     qtbot.addWidget(view)
+    view.resize(600, 300)
     view.set_article(text, [record(1, start, start + 15, text)], "Title")
-    assert background_at(view, start) == "#f4a3a3"
-    assert background_at(view, start - 2) == "none"
+    view.show()
+    qtbot.waitExposed(view)
+    assert painted_background(view, start) == "#f4a3a3"
+    assert painted_background(view, start - 2) == "none"
     view.select_range(start, start + 15)
     assert view.selection_range() == (start, start + 15)
     assert view.textCursor().selectedText() == "24 were injured"
+
+
+def long_article(paragraphs: int = 400) -> str:
+    body = "Witnesses said 24 people were injured when the convoy was hit near the bridge, officials added."
+    return "Title\n\n" + "\n\n".join(f"{i}. {body}" for i in range(paragraphs))
+
+
+def test_a_long_article_opens_without_laying_out_all_of_its_text(qtbot):
+    text = long_article(3000)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    near_end = text.rindex("24 people")
+    view.set_article(text, [record(1, 10, 40, text), record(2, near_end, near_end + 9, text)], "Title")
+    doc = view.document()
+    # the line spacing is in place all the way down, yet the last paragraphs are not laid out yet
+    assert doc.lastBlock().blockFormat().lineHeight() == 155
+    assert doc.firstBlock().layout().lineCount() > 0 and doc.lastBlock().layout().lineCount() == 0
+    assert painted_background(view, 12) == "#f4a3a3"
+    # ... and the rest is laid out when it is needed: the claim at the end is found and coloured
+    assert painted_background(view, near_end + 1) == "#f4a3a3"
+    view.set_zoom(16)  # a zoom lays everything out again, lazily, title and all
+    assert painted_background(view, near_end + 1) == "#f4a3a3"
+    assert doc.lastBlock().layout().lineCount() > 0
+
+
+def test_claims_and_matches_far_down_are_highlighted_once_scrolled_to(qtbot):
+    text = long_article()
+    far = text.rindex("24 people")
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_article(text, [record(1, 10, 40, text), record(2, far, far + 9, text, type="statistic")], "Title")
+    assert view.highlight_matches("convoy") == 400
+    view.show_claim(2)
+    assert view.verticalScrollBar().value() > 0
+    assert painted_background(view, far + 1) == "#f7d68a"  # statistic
+    convoy = text.rindex("convoy")
+    assert painted_background(view, convoy + 1) not in ("none", "#f7d68a")  # the find tint
+    point = view._rects(far, far + 3)[0].center().toPoint()
+    assert view.claims_at_point(point) == [2]
+    # and back at the top, the first claim is coloured again
+    view.verticalScrollBar().setValue(0)
+    assert painted_background(view, 12) == "#f4a3a3"
+
+
+def test_a_point_between_paragraphs_is_the_end_of_the_paragraph_above(qtbot):
+    text = long_article(40)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_article(text, [], "Title")
+    first = text.index("0. Witnesses")
+    rect = view._rects(first, first + 1)[0]
+    end_of_paragraph = text.index("\n", first)
+    # the empty paragraph after it, then the spacing below that: neither is the end of the article
+    below = rect.bottom() + 2
+    assert first < view.offset_at(QPoint(int(rect.left()) + 5, int(below))) <= end_of_paragraph + 1

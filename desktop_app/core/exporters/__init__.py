@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import ExportFailed, InvalidInput
 from ..fileio import atomic_write
 from ..groups.briefing import concerning
-from ..models import ClaimStatus
+from ..vocabulary import ClaimStatus
 from ..records import ArticleRecord, VerdictRecord
 
 CANCELLED = "Export cancelled; nothing was written."

@@ -19,7 +19,7 @@ import difflib
 from collections.abc import Sequence
 from itertools import combinations
 
-from ..models import ClaimType
+from ..vocabulary import ClaimType
 from .figures import Figure
 from .matching import FIGURE_TYPES, figure_of, unit_of
 from .records import Discrepancy, DiscrepancySide, Report

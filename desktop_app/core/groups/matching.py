@@ -30,7 +30,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from ..models import ClaimType
+from ..vocabulary import ClaimType
 from .figures import Figure
 from .records import GroupSuggestion, Report
 from .reports import published_date

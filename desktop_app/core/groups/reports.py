@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import urlsplit
 
-from ..models import ALL_FIELDS, ClaimType
+from ..vocabulary import ALL_FIELDS, ClaimType
 from .records import Report
 from .words import context_terms, paragraph_span, sentence_span
 

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.core.errors import ClaimdeskError
-from desktop_app.core.records import ArticleSummary
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ArticleSummary
 
 #: The details, as set_article_details names them, with their labels.
 FIELDS = (("title", "Title"), ("publisher", "Outlet / publisher"), ("published", "Published"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import exporters, taxonomy
 from desktop_app.core.exporters import ExportOptions
-from desktop_app.core.records import ArticleSummary
 
 from ..present import short
 from ..workers import ExportTask
 from . import prompts
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ArticleSummary
 
 def _suffix(fmt: str) -> str:
     return next((f.suffix for f in exporters.formats() if f.name == fmt), f".{fmt}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import ClaimdeskError
-from desktop_app.core.records import ClaimRecord
 
 from .. import theme
 from ..groups_present import Candidate, claim_figure, date_text, filter_candidates
 from ..present import short, type_label
 from ..search_field import SearchField
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import ClaimRecord
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 2000  # a search narrows a big workspace; the table stays quick

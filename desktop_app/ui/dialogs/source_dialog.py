@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import ClaimdeskError
-from desktop_app.core.models import CREDIBILITY_GRADES, RELIABILITY_GRADES, Relation, SourceKind
-from desktop_app.core.records import SourceLink, SourceRecord
+from desktop_app.core.vocabulary import CREDIBILITY_GRADES, RELIABILITY_GRADES, Relation, SourceKind
 
 from ..present import short, source_name
+
+if TYPE_CHECKING:  # records arrive from the workspace; naming them loads nothing
+    from desktop_app.core.records import SourceLink, SourceRecord
 
 
 @dataclass
