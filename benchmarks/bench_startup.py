@@ -1,7 +1,8 @@
 """Start-up: `claimdesk gui` on a workspace to its first painted window, against a bare QMainWindow.
 
 Both are fresh Python processes started the same way (benchmarks/gui_child.py), timed
-from spawn to the first paint event, alternately, several times; the medians count.
+from spawn to the first event-loop turn after the first window has
+painted itself and its children, alternately, several times; the medians count.
 The workspace holds the sample article with its suggested claims, as an analyst's
 would. ratio = app / bare; goal <= 2.
 """

@@ -5,8 +5,9 @@
     python benchmarks/gui_child.py memory-app DB N    the app on DB, opening its first N articles
     python benchmarks/gui_child.py memory-bare        a bare QMainWindow, shown
 
-Startup modes exit the moment the first paint event reaches a window, so both sides
-pay the same for everything before it and nothing after. Memory modes print the
+Startup modes exit on the event loop's first turn after the first window has painted
+itself and its children, so both sides pay the same for everything before it and
+nothing after. Memory modes print the
 peak resident set size (VmHWM, in KiB) and exit.
 """
 from __future__ import annotations
@@ -20,24 +21,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def _exit_on_first_paint(app) -> None:
-    """Exit at the first paint event of the first window shown.
+def _painted() -> None:
+    sys.stdout.write("painted\n")
+    sys.stdout.flush()
+    os._exit(0)
 
-    The watching filter goes on that window when it is shown (nothing paints before), and on
-    that window only: an application-wide Python filter installed from the start is called for
-    every event of every object while the window is built and laid out (the app's window:
-    some 6,000 events, each wrapping its receiver for Python, 30 ms or more that no analyst's
-    start pays); the bare window has a handful. A window paints itself before its children.
+
+def _exit_after_first_paint(app) -> None:
+    """Exit on the event loop's first turn after the first window shown has painted itself.
+
+    A window paints itself and then its children in one pass; the turn after it, the whole
+    first frame is drawn. The watching filter goes on that window when it is shown (nothing
+    paints before), and on that window only: an application-wide Python filter installed from
+    the start is called for every event of every object while the window is built and laid
+    out (the app's window: some 6,000 events, each wrapping its receiver for Python, 30 ms or
+    more that no analyst's start pays).
     """
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 - Qt API
             if event.type() == QEvent.Type.Paint:
-                sys.stdout.write("painted\n")
-                sys.stdout.flush()
-                os._exit(0)
+                obj.removeEventFilter(self)
+                QTimer.singleShot(0, _painted)
             return False
 
     show = QWidget.show
@@ -55,7 +62,7 @@ def startup_bare() -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication([sys.argv[0]])
-    _exit_on_first_paint(app)
+    _exit_after_first_paint(app)
     window = QMainWindow()
     window.resize(1280, 800)
     window.show()
@@ -63,16 +70,11 @@ def startup_bare() -> None:
 
 
 def startup_app(db: str) -> None:
+    """The app exits where it would open the workspace: its own first turn after the first paint
+    (app._AfterFirstPaint), so the timer is the same as the bare window's."""
     from desktop_app.ui import app as app_module
 
-    make_app = app_module.make_app
-
-    def instrumented():
-        app = make_app()
-        _exit_on_first_paint(app)
-        return app
-
-    app_module.make_app = instrumented
+    app_module.open_first_workspace = lambda *args, **kwargs: _painted()
     from desktop_app.cli import main
 
     main(["--db", db, "gui"])
