@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
           libxcb-render-util0 libxcb-image0 fonts-dejavu-core
-          libreoffice-writer-nogui poppler-utils postgresql)
+          libreoffice-writer-nogui poppler-utils postgresql
+          xvfb xdotool)  # xvfb, xdotool: the keyboard-only test on a real X server (tests/ui/test_keyboard_x11.py)
 
 if command -v dpkg >/dev/null 2>&1; then
   missing=()
