@@ -1,0 +1,29 @@
+"""The held-out articles (seeds/heldout): annotated blind, never tuned on; their scores are
+reported by scripts/evaluate_detector.py, not held to the targets (see its docstring)."""
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.detect.evaluation import TYPES, load_gold
+from desktop_app.core.detect.language import detect_language
+
+from ...conftest import SEEDS
+
+HELDOUT = sorted((SEEDS / "heldout").glob("*.gold.json"))
+
+
+def test_the_held_out_set_covers_english_and_german_and_stays_out_of_the_tuned_set():
+    languages = {detect_language(load_gold(p)[0]) for p in HELDOUT}
+    assert len(HELDOUT) >= 3 and languages == {"en", "de"}
+    tuned = {p.name for p in SEEDS.glob("*.gold.json")}
+    assert not tuned & {p.name for p in HELDOUT}
+
+
+@pytest.mark.parametrize("gold", HELDOUT, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_every_held_out_reference_is_in_its_article_with_its_fields(gold):
+    text, references = load_gold(gold)  # raises if a quoted span is not in the article
+    assert {r.type for r in references} >= set(TYPES)
+    for r in references:
+        assert text[r.start:r.end] == r.text
+        if r.type == "casualty":
+            assert isinstance(r.fields.get("count"), int) and r.fields.get("category"), r
