@@ -774,7 +774,15 @@ class Workspace:
             c = self._get(s, Claim, claim_id, "claim", lock=True)
             self._check_version(c, if_version)
             record = _claim_record(c)
-            self._event(s, c, "deleted", old=_claim_snapshot(c), rationale=rationale)
+            snapshot = _claim_snapshot(c)
+            member = s.get(ClaimGroupMember, c.id)
+            if member is not None:  # kept in the history, so that Undo puts the claim back in its group
+                group = self._get(s, ClaimGroup, member.group_id, "claim group", lock=True)
+                snapshot["group"] = {"group_id": group.id, "label": group.label, "note": group.note,
+                                     "claim_ids": [m.claim_id for m in group.members if m.claim_id != c.id]}
+                self._leave_group(s, c, group, member, touched, rationale or "the claim was deleted")
+                s.flush()  # the membership goes before the claim (whose deletion would cascade to it)
+            self._event(s, c, "deleted", old=snapshot, rationale=rationale)
             touched["article_ids"].add(c.article_id)
             touched["claim_ids"].add(c.id)
             s.delete(c)
@@ -798,12 +806,34 @@ class Workspace:
                                    credibility=link.credibility, excerpt=link.excerpt, created_at=now))
             self._event(s, claim, "restored", old={"claim_id": record.id}, new=_claim_snapshot(claim),
                         rationale=rationale)
+            self._rejoin_group(s, claim, record.id, touched, rationale)
             s.flush()
             s.refresh(claim)
             touched["article_ids"].add(article.id)
             touched["claim_ids"].add(claim.id)
             result = _claim_record(claim)
         return result
+
+    def _rejoin_group(self, s: Session, claim: Claim, deleted_id: int, touched: dict, rationale: str) -> None:
+        """Put a restored claim back in the group it left when it was deleted: the group itself if it is
+        still there, else (it was dissolved, left with one claim) a new one with the same label and
+        the claims it had, if none of them has joined another group since."""
+        deleted = s.scalars(select(ClaimEvent).where(ClaimEvent.claim_id == deleted_id,
+                                                     ClaimEvent.action == "deleted")
+                            .order_by(ClaimEvent.at.desc(), ClaimEvent.id.desc()).limit(1)).first()
+        was = deleted.old.get("group") if deleted is not None and isinstance(deleted.old, dict) else None
+        if not was:
+            return
+        group = s.get(ClaimGroup, was["group_id"], with_for_update=True)
+        if group is None:
+            others = [c for c in (s.get(Claim, i) for i in was["claim_ids"]) if c is not None]
+            if not others or any(s.get(ClaimGroupMember, c.id) is not None for c in others):
+                return
+            group = self._new_group(s, was["label"], was.get("note", ""))
+            for c in others:
+                self._join_group(s, group, c, touched, rationale or "undo")
+        self._join_group(s, group, claim, touched, rationale or "undo")
+        group.updated_at = utcnow()
 
     def history(self, claim_id: int) -> list[EventRecord]:
         """Every recorded change of a claim, oldest first; works for deleted claims too."""
@@ -1220,6 +1250,22 @@ class Workspace:
             record = self._group_records(s, [target])[0]
         return record
 
+    def _leave_group(self, s: Session, c: Claim, group: ClaimGroup, member: ClaimGroupMember, touched: dict,
+                     rationale: str) -> bool:
+        """Take `c` out of `group`; a group left with one claim is dissolved. True if the group remains."""
+        group.members.remove(member)
+        self._group_event(s, c, "ungrouped", touched, old=group, rationale=rationale)
+        touched["claim_ids"].update(m.claim_id for m in group.members)
+        if len(group.members) < 2:
+            for m in list(group.members):
+                group.members.remove(m)
+                self._group_event(s, s.get(Claim, m.claim_id), "ungrouped", touched, old=group,
+                                  rationale="the group was left with this claim alone")
+            s.delete(group)
+            return False
+        group.updated_at = utcnow()
+        return True
+
     def unlink_claim(self, claim_id: int, rationale: str = "", *, remember: bool = True) -> GroupRecord | None:
         """Take a claim out of its group ("not the same claim"): suggestions will not pair it with the
         remaining members again (unless `remember` is False: the undo of a grouping, which puts the
@@ -1230,19 +1276,11 @@ class Workspace:
             if member is None:
                 raise InvalidInput(f"Claim {c.id} is not in a group.")
             group = self._get(s, ClaimGroup, member.group_id, "claim group", lock=True)
-            group.members.remove(member)
-            self._group_event(s, c, "ungrouped", touched, old=group, rationale=rationale)
-            rest = [m.claim_id for m in group.members]
+            rest = [m.claim_id for m in group.members if m.claim_id != c.id]
             if remember:
                 self._reject_pairs(s, [(c.id, other) for other in rest])
-            if len(rest) < 2:
-                for m in list(group.members):
-                    group.members.remove(m)
-                    self._group_event(s, s.get(Claim, m.claim_id), "ungrouped", touched, old=group,
-                                      rationale="the group was left with this claim alone")
-                s.delete(group)
+            if not self._leave_group(s, c, group, member, touched, rationale):
                 return None
-            group.updated_at = utcnow()
             s.flush()
             touched["claim_ids"].update(rest)
             record = self._group_records(s, [group])[0]

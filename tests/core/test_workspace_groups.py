@@ -274,3 +274,51 @@ def test_article_details_can_be_filled_in(workspace, sample_article):
             workspace.set_article_details(sample_article.id, **bad)
     with pytest.raises(NotFound):
         workspace.set_article_details(999, publisher="x")
+
+
+def _grouped_claims(workspace, size):
+    """A group of `size` claims: the first suggested group, cut down to `size` by hand."""
+    group = max(workspace.apply_group_suggestions(), key=lambda g: len(g.claim_ids))
+    for cid in group.claim_ids[size:]:
+        workspace.unlink_claim(cid)
+    group = workspace.group(group.id)
+    assert len(group.claim_ids) == size
+    return group
+
+
+def test_deleting_a_grouped_claim_takes_it_out_and_restoring_puts_it_back(workspace, event):
+    group = _grouped_claims(workspace, 3)
+    gone = workspace.delete_claim(group.claim_ids[0], rationale="duplicate")
+    after = workspace.group(group.id)
+    assert after.claim_ids == group.claim_ids[1:]
+    assert [e.action for e in workspace.history(gone.id)][-2:] == ["ungrouped", "deleted"]
+
+    back = workspace.restore_claim(gone, rationale="undo")
+    assert workspace.group_of(back.id).id == group.id
+    assert sorted(workspace.group(group.id).claim_ids) == sorted(group.claim_ids[1:] + (back.id,))
+    assert workspace.history(back.id)[-1].action == "grouped"
+
+
+def test_restoring_a_claim_whose_deletion_dissolved_its_group_makes_the_group_again(workspace, event):
+    pair = _grouped_claims(workspace, 2)
+    gone = workspace.delete_claim(pair.claim_ids[0])
+    left = pair.claim_ids[1]
+    assert workspace.group_of(left) is None
+    with pytest.raises(NotFound):
+        workspace.group(pair.id)
+
+    back = workspace.restore_claim(gone)
+    again = workspace.group_of(back.id)
+    assert again.label == pair.label and sorted(again.claim_ids) == sorted([left, back.id])
+
+
+def test_a_restored_claim_does_not_pull_claims_out_of_groups_they_joined_since(workspace, event):
+    pair = _grouped_claims(workspace, 2)
+    gone = workspace.delete_claim(pair.claim_ids[0])
+    left = pair.claim_ids[1]
+    other = next(c.id for a in workspace.articles() for c in workspace.claims(a.id)
+                 if c.id != left and workspace.group_of(c.id) is None and c.type == "quote")
+    joined = workspace.link_claims([left, other], label="joined since")
+    back = workspace.restore_claim(gone)
+    assert workspace.group_of(back.id) is None
+    assert sorted(workspace.group(joined.id).claim_ids) == sorted([left, other])

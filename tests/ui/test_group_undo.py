@@ -14,7 +14,7 @@ from desktop_app.ui.group_undo import (
     RenameGroupCommand,
     UnlinkClaimCommand,
 )
-from desktop_app.ui.undo import UndoContext, perform
+from desktop_app.ui.undo import DeleteClaimCommand, UndoContext, perform
 
 from ..core.groups.erbil import load_event
 
@@ -169,3 +169,19 @@ def test_article_details_undo_writes_the_old_ones_back(env):
     stack.undo()
     summary = ws.article(article.id).summary
     assert (summary.publisher, summary.author) == ("Citadel Radio", None)
+
+
+def test_deleting_a_grouped_claim_and_undoing_it_puts_it_back_in_its_group(env):
+    ws, ids, ctx, stack, reports = env
+    wire = ids[(WIRE, "18 were wounded")]
+    ws.apply_group_suggestions()
+    before = memberships(ws)
+    group = ws.group_of(wire)
+    perform(stack, DeleteClaimCommand(ctx, wire, "18 were wounded"))
+    assert wire not in ws.group(group.id).claim_ids
+    stack.undo()
+    restored = ctx.claims.resolve(wire)
+    assert restored != wire and ws.group_of(restored).id == group.id
+    assert sorted(memberships(ws).values()) == sorted(before.values())
+    stack.redo()
+    assert len(ws.group(group.id).claim_ids) == len(group.claim_ids) - 1 and not reports
