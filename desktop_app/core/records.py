@@ -49,6 +49,9 @@ class SourceLink:
     relation: str
     credibility: int | None
     excerpt: str
+    #: The action that made this link also made the source (it was not in the workspace before):
+    #: undoing the action takes the source away too.
+    new_source: bool = False
 
     @property
     def grade(self) -> str:

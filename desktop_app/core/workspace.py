@@ -12,6 +12,7 @@ import getpass
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine, func, or_, select, text, update
@@ -1004,6 +1005,7 @@ class Workspace:
             c = self._get(s, Claim, claim_id, "claim")
             source = s.scalars(select(Source).where(Source.url == url)).first() if url else None
             now = utcnow()
+            created = source is None
             if source is None:
                 source = Source(url=url, citation=citation, title=title, publisher=publisher,
                                 kind=source_kind or SourceKind.other, reliability=grade, accessed=accessed,
@@ -1023,7 +1025,7 @@ class Workspace:
             touched["claim_ids"].add(c.id)
             touched["source_ids"].add(source.id)
             s.refresh(link)
-            record = _link_record(link)
+            record = replace(_link_record(link), new_source=created)
         return record
 
     def link_source(self, claim_id: int, source_id: int, *, relation: str = Relation.supports, credibility=None,
@@ -1071,17 +1073,23 @@ class Workspace:
             record = _link_record(e)
         return record
 
-    def unlink_source(self, evidence_id: int, rationale: str = "") -> SourceLink:
-        """Remove a source from a claim (the source stays in the workspace for others)."""
+    def unlink_source(self, evidence_id: int, rationale: str = "", *, drop_unused_source: bool = False) -> SourceLink:
+        """Remove a source from a claim. The source stays in the workspace for others, unless
+        `drop_unused_source` (the undo of the action that brought it in) and no claim cites it now."""
         with self._action("unlink_source") as (s, touched):
             e = self._get(s, Evidence, evidence_id, "source link")
             record = _link_record(e)
+            source = e.source
             self._event(s, e.claim, "source_unlinked", field="sources", old={
-                "source_id": e.source_id, "url": e.source.url, "relation": e.relation,
+                "source_id": e.source_id, "url": source.url, "relation": e.relation,
                 "credibility": e.credibility}, rationale=rationale)
             touched["claim_ids"].add(e.claim_id)
             touched["article_ids"].add(e.claim.article_id)
+            touched["source_ids"].add(e.source_id)
             s.delete(e)
+            s.flush()
+            if drop_unused_source and s.scalars(select(Evidence.id).where(Evidence.source_id == source.id)).first() is None:
+                s.delete(source)
         return record
 
     def update_source(self, source_id: int, *, if_version: int | None = None, **changes) -> SourceRecord:

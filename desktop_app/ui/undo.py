@@ -58,6 +58,7 @@ class UndoContext:
         self.claims = IdMap()
         self.links = IdMap()
         self.groups = IdMap()  # a claim group dissolved and made again has a new id
+        self.sources = IdMap()  # a source taken away by an undo and made again by its redo has a new id
         self.report = report
         self.focus = focus
 
@@ -65,8 +66,9 @@ class UndoContext:
         """A restored claim's source links have new ids: map the old ones onto them."""
         new_by_source = {link.source.id: link.evidence_id for link in after.sources}
         for link in before.sources:
-            if link.source.id in new_by_source:
-                self.links.moved(link.evidence_id, new_by_source[link.source.id])
+            source_id = self.sources.resolve(link.source.id)
+            if source_id in new_by_source:
+                self.links.moved(link.evidence_id, new_by_source[source_id])
 
 
 class WorkspaceCommand(QUndoCommand):
@@ -247,24 +249,34 @@ LINK_KEYS = ("relation", "credibility", "excerpt")
 
 
 class AddSourceCommand(WorkspaceCommand):
-    """A new source (or one found by URL) linked to a claim; undo unlinks it, redo links it again."""
+    """A new source (or one found by URL) linked to a claim. Undo unlinks it, and takes the source
+    out of the workspace if this command brought it in; redo brings it back."""
 
     def __init__(self, ctx, claim_id: int, source: dict):
         super().__init__(ctx, f"Add source {short(source.get('url') or source.get('citation') or '', 40)}")
         self.claim_id, self.source = claim_id, source
         self.link: SourceLink | None = None
+        self.made_source = False  # the last run made the source, rather than finding it by its URL
 
     def first(self) -> None:
         self.link = self.ctx.ws.add_source(self.claim_id, **self.source)
+        self.made_source = self.link.new_source
 
     def do_undo(self) -> None:
-        self.ctx.ws.unlink_source(self.ctx.links.resolve(self.link.evidence_id), rationale=UNDO)
+        self.ctx.ws.unlink_source(self.ctx.links.resolve(self.link.evidence_id), rationale=UNDO,
+                                  drop_unused_source=self.made_source)
         self.ctx.focus(self.ctx.claims.resolve(self.claim_id))
 
     def do_redo(self) -> None:
-        link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.claim_id), self.link.source.id,
-                                       relation=self.link.relation, credibility=self.link.credibility,
-                                       excerpt=self.link.excerpt, rationale="redo")
+        claim_id = self.ctx.claims.resolve(self.claim_id)
+        if self.made_source:
+            link = self.ctx.ws.add_source(claim_id, **{**self.source, "rationale": "redo"})
+            self.made_source = link.new_source
+            self.ctx.sources.moved(self.ctx.sources.resolve(self.link.source.id), link.source.id)
+        else:
+            link = self.ctx.ws.link_source(claim_id, self.ctx.sources.resolve(self.link.source.id),
+                                           relation=self.link.relation, credibility=self.link.credibility,
+                                           excerpt=self.link.excerpt, rationale="redo")
         self.ctx.links.moved(self.ctx.links.resolve(self.link.evidence_id), link.evidence_id)
         self.ctx.focus(link.claim_id)
 
@@ -278,7 +290,7 @@ class LinkSourceCommand(WorkspaceCommand):
         self.evidence_id: int | None = None
 
     def _link(self, rationale: str = "") -> int:
-        link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.claim_id), self.source_id,
+        link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.claim_id), self.ctx.sources.resolve(self.source_id),
                                        rationale=rationale, **self.kw)
         if self.evidence_id is not None:
             self.ctx.links.moved(self.ctx.links.resolve(self.evidence_id), link.evidence_id)
@@ -307,7 +319,8 @@ class UnlinkSourceCommand(WorkspaceCommand):
         self.link = self.ctx.ws.unlink_source(self.evidence_id)
 
     def do_undo(self) -> None:
-        link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.link.claim_id), self.link.source.id,
+        link = self.ctx.ws.link_source(self.ctx.claims.resolve(self.link.claim_id),
+                                       self.ctx.sources.resolve(self.link.source.id),
                                        relation=self.link.relation, credibility=self.link.credibility,
                                        excerpt=self.link.excerpt, rationale=UNDO)
         self.ctx.links.moved(self.ctx.links.resolve(self.evidence_id), link.evidence_id)
@@ -355,7 +368,7 @@ class UpdateSourceCommand(WorkspaceCommand):
         self.version = source.version
 
     def _apply(self, values: dict, if_version: int | None = None, show: bool = True) -> None:
-        self.ctx.ws.update_source(self.source_id, if_version=if_version, **values)
+        self.ctx.ws.update_source(self.ctx.sources.resolve(self.source_id), if_version=if_version, **values)
         if show and self.claim_id is not None:
             self.ctx.focus(self.ctx.claims.resolve(self.claim_id))
 

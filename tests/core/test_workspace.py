@@ -298,3 +298,16 @@ def test_current_analyst_prefers_the_environment_then_the_chosen_name(monkeypatc
     monkeypatch.delenv("CLAIMDESK_ANALYST")
     assert current_analyst("  Jo  Smith ") == "Jo Smith"
     assert current_analyst("") == current_analyst(None) != ""
+
+
+def test_dropping_an_unused_source_keeps_one_another_claim_still_cites(workspace, sample_article):
+    a = workspace.add_claim(sample_article.id, "casualty", quote="Another 24 were injured")
+    b = workspace.add_claim(sample_article.id, "casualty", quote="three US soldiers injured")
+    first = workspace.add_source(a.id, url="https://dod.gov/r")
+    second = workspace.add_source(b.id, url="https://dod.gov/r")
+    assert first.new_source and not second.new_source
+    workspace.unlink_source(first.evidence_id, drop_unused_source=True)
+    assert [s.url for s in workspace.sources()] == ["https://dod.gov/r"]  # b still cites it
+    workspace.unlink_source(second.evidence_id, drop_unused_source=True)
+    assert workspace.sources() == []
+    assert [e.action for e in workspace.history(b.id)][-1] == "source_unlinked"

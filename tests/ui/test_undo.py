@@ -135,10 +135,13 @@ def test_sources_add_link_edit_and_remove_undo_and_redo(env):
     assert ws.claim(b.id).sources == ()
     stack.undo()
     assert ws.claim(a.id).sources == ()
+    assert ws.sources() == []  # the undo of "add source" takes away the source it brought in
     stack.redo()
     stack.redo()
     stack.redo()
-    assert ws.claim(a.id).sources[0].grade == "B2"
+    assert ws.claim(a.id).sources[0].grade == "B2" and ws.claim(b.id).sources[0].grade == "B3"
+    assert [s.url for s in ws.sources()] == ["https://dod.gov/r"]
+    source_id = ctx.sources.resolve(source_id)
     relinked = ws.claim(a.id).sources[0]
     perform(stack, UnlinkSourceCommand(ctx, relinked.evidence_id, "DoD"))
     assert ws.claim(a.id).sources == ()
@@ -146,3 +149,19 @@ def test_sources_add_link_edit_and_remove_undo_and_redo(env):
     assert ws.claim(a.id).sources[0].source.id == source_id
     events = [e.action for e in ws.history(a.id)]
     assert events.count("source_linked") == 3 and events.count("source_unlinked") == 2
+
+
+def test_undoing_add_source_keeps_a_source_that_was_already_in_the_workspace(env):
+    ws, article, ctx, stack, _, _ = env
+    a = ws.add_claim(article.id, "casualty", quote="Another 24 were injured")
+    b = ws.add_claim(article.id, "casualty", quote="three US soldiers injured")
+    earlier = ws.add_source(b.id, url="https://dod.gov/r", reliability="C")
+    assert earlier.new_source
+    add = perform(stack, AddSourceCommand(ctx, a.id, {"url": "https://dod.gov/r"}))
+    assert not add.link.new_source and add.link.source.id == earlier.source.id  # found by its URL
+    stack.undo()
+    assert ws.claim(a.id).sources == () and [s.id for s in ws.sources()] == [earlier.source.id]
+    ws.unlink_source(earlier.evidence_id)  # cited by no claim now, still in the workspace
+    stack.redo()
+    stack.undo()
+    assert [s.id for s in ws.sources()] == [earlier.source.id]
