@@ -1181,8 +1181,10 @@ class Workspace:
         s.flush()
         return group
 
-    def _reject_pairs(self, s: Session, pairs: Iterable[tuple[int, int]]) -> None:
+    def _reject_pairs(self, s: Session, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Record "not the same claim" for each pair; returns the pairs that were not recorded before."""
         pairs = list(pairs)
+        added: list[tuple[int, int]] = []
         ids = {x for pair in pairs for x in pair}
         known = {(a, b) for a, b in s.execute(select(ClaimGroupRejection.claim_id, ClaimGroupRejection.other_claim_id)
                                               .where(ClaimGroupRejection.claim_id.in_(ids)))}
@@ -1190,7 +1192,9 @@ class Workspace:
             key = (min(a, b), max(a, b))
             if a != b and key not in known:
                 known.add(key)
+                added.append(key)
                 s.add(ClaimGroupRejection(claim_id=key[0], other_claim_id=key[1], analyst=self.analyst, at=utcnow()))
+        return added
 
     def _forget_rejections(self, s: Session, claim_ids: Iterable[int]) -> None:
         ids = list(claim_ids)
@@ -1369,17 +1373,34 @@ class Workspace:
             records = self._group_records(s, changed)
         return records
 
-    def reject_group_suggestion(self, suggestion: GroupSuggestion) -> None:
-        """"Not the same claim": the suggestion's new claims will not be paired with its other claims again."""
+    def reject_group_suggestion(self, suggestion: GroupSuggestion) -> list[tuple[int, int]]:
+        """"Not the same claim": the suggestion's new claims will not be paired with its other claims again.
+        Returns the pairs of claims newly recorded as not the same (what forget_group_rejections undoes)."""
         pairs = [(a, b) for a in suggestion.claim_ids for b in suggestion.member_ids if a != b]
         if not pairs:
-            return
+            return []
         with self._action("reject_group_suggestion") as (s, touched):
             for cid in suggestion.member_ids:
                 c = self._get(s, Claim, cid, "claim")
                 touched["claim_ids"].add(c.id)
                 touched["article_ids"].add(c.article_id)
-            self._reject_pairs(s, pairs)
+            added = self._reject_pairs(s, pairs)
+        return added
+
+    def forget_group_rejections(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Take back "not the same claim" for these pairs (the undo of a dismissed group suggestion),
+        so that suggestions may pair them again. Pairs of claims deleted since are skipped."""
+        keys = {(min(a, b), max(a, b)) for a, b in pairs}
+        if not keys:
+            return
+        ids = sorted({i for key in keys for i in key})
+        with self._action("forget_group_rejections") as (s, touched):
+            for r in s.scalars(select(ClaimGroupRejection).where(ClaimGroupRejection.claim_id.in_(ids))):
+                if (r.claim_id, r.other_claim_id) in keys:
+                    s.delete(r)
+            for c in s.scalars(select(Claim).where(Claim.id.in_(ids))):
+                touched["claim_ids"].add(c.id)
+                touched["article_ids"].add(c.article_id)
 
     def set_group_verdict(self, group_id: int, status: str, *, rationale: str = "",
                           if_version: int | None = None) -> VerdictApplied:

@@ -247,3 +247,28 @@ class ArticleDetailsCommand(WorkspaceCommand):
 
     def do_redo(self) -> None:
         self.ctx.ws.set_article_details(self.article_id, **self.changes)
+
+
+class DismissSuggestionCommand(WorkspaceCommand):
+    """ "Not the same claim" for a group suggestion; undo forgets exactly the pairs it recorded (pairs
+    rejected before stay rejected), so the suggestion can come back; redo records them again."""
+
+    def __init__(self, ctx, suggestion: GroupSuggestion):
+        super().__init__(ctx, f"Dismiss group suggestion \u201c{short(suggestion.label, 40)}\u201d")
+        self.suggestion = suggestion
+        self.pairs: list[tuple[int, int]] = []
+
+    def _reject(self) -> None:
+        c = self.ctx.claims.resolve
+        s = replace(self.suggestion, claim_ids=tuple(c(i) for i in self.suggestion.claim_ids),
+                    member_ids=tuple(c(i) for i in self.suggestion.member_ids))
+        self.pairs = self.ctx.ws.reject_group_suggestion(s)
+
+    def first(self) -> None:
+        self._reject()
+
+    def do_undo(self) -> None:
+        self.ctx.ws.forget_group_rejections(self.pairs)
+
+    def do_redo(self) -> None:
+        self._reject()

@@ -576,14 +576,13 @@ class GroupsController(QObject):
         return True
 
     def dismiss(self, suggestion: GroupSuggestion) -> bool:
-        try:
-            self.ws.reject_group_suggestion(suggestion)
-        except ClaimdeskError as exc:
-            self._error(exc)
+        from .group_undo import DismissSuggestionCommand
+
+        if not self._perform(DismissSuggestionCommand(self.win.ctx, suggestion)):
             return False
         self.suggestions.remove(suggestion)
         self.win.say(f"Dismissed \u201c{short(suggestion.label, 40)}\u201d: these claims will not be suggested "
-                     "as one again.")
+                     "as one again. Ctrl+Z undoes it.")
         self.suggestions.tree.setFocus()
         return True
 

@@ -322,3 +322,16 @@ def test_a_restored_claim_does_not_pull_claims_out_of_groups_they_joined_since(w
     back = workspace.restore_claim(gone)
     assert workspace.group_of(back.id) is None
     assert sorted(workspace.group(joined.id).claim_ids) == sorted([left, other])
+
+
+def test_forgetting_a_dismissal_keeps_the_pairs_rejected_before_it(workspace, event):
+    [first, *_] = workspace.suggest_groups()
+    a, b = first.member_ids[:2]
+    workspace.link_claims([a, b])
+    workspace.unlink_claim(b)  # "not the same": a and b are rejected as a pair from now on
+    pairs = workspace.reject_group_suggestion(first)
+    assert (min(a, b), max(a, b)) not in pairs and pairs  # recorded before, not by the dismissal
+    workspace.forget_group_rejections(pairs)
+    again = {frozenset(s.member_ids) for s in workspace.suggest_groups()}
+    assert frozenset(first.member_ids) not in again  # a and b are still not the same claim
+    assert workspace.reject_group_suggestion(first) == pairs  # forgotten: recorded anew

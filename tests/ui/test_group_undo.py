@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from desktop_app.ui.group_undo import (
     AcceptSuggestionsCommand,
     ArticleDetailsCommand,
+    DismissSuggestionCommand,
     DissolveGroupCommand,
     GroupVerdictCommand,
     LinkClaimsCommand,
@@ -185,3 +186,15 @@ def test_deleting_a_grouped_claim_and_undoing_it_puts_it_back_in_its_group(env):
     assert sorted(memberships(ws).values()) == sorted(before.values())
     stack.redo()
     assert len(ws.group(group.id).claim_ids) == len(group.claim_ids) - 1 and not reports
+
+
+def test_dismissing_a_group_suggestion_and_undoing_it_brings_the_suggestion_back(env):
+    ws, _ids, ctx, stack, reports = env
+    suggestions = ws.suggest_groups()
+    dismissed = suggestions[0]
+    perform(stack, DismissSuggestionCommand(ctx, dismissed))
+    assert [s.member_ids for s in ws.suggest_groups()] == [s.member_ids for s in suggestions[1:]]
+    stack.undo()
+    assert ws.suggest_groups() == suggestions
+    stack.redo()
+    assert dismissed.member_ids not in [s.member_ids for s in ws.suggest_groups()] and not reports
