@@ -8,6 +8,7 @@ on every article as it is opened. `suggest(text)` is the whole interface.
 from __future__ import annotations
 
 from operator import attrgetter, itemgetter
+from typing import Any
 
 from .anchors import find_anchors
 from .attributions import find_attributions
@@ -52,6 +53,7 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
     events = sorted([(a.source_pos, 0, a) for a in attributions] + [(q.speaker_pos, 1, q) for q in quotes],
                     key=_POSITION_THEN_KIND)
     previous_speaker = None
+    item: Any
     for _, kind, item in events:
         if kind == 0:
             item.source = book.canonical(item.source, item.source_pos, text=text) if item.source else None

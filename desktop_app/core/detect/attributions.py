@@ -135,6 +135,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
     text, lang = doc.text, doc.language
     clauses = _Spans(quote_clauses)
     found: list[Attribution] = []
+    source: str | None
     found_anchors = doc.anchors
     for m in anchors.matches_at(_CUES[lang], text, found_anchors[anchors.CUE]):
         cue_start, cue_end = m.span()
@@ -161,6 +162,8 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             continue  # "claimed by the Islamic Resistance": the passive rule below
         sent_start, sent_end = doc.sentence(verb_start)
         subj = verb_subject(doc, verb_start, sent_start)  # before "has just said", "also claimed"
+        start: int | None
+        where: int | None
         start, end, source, where, confidence = None, verb_end, None, None, 0.8
         if subj:
             start, source, where = subj[0], subj[1], subj[0]
@@ -196,6 +199,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         own = _OWN_ACCOUNT.match(text, end)
         if own:
             end = own.end()
+        assert where is not None
         found.append(Attribution(start, end, source, where, confidence))
     for m in anchors.matches_at(_PASSIVE, text, verbs) if lang == "en" else ():
         sent_start, sent_end = doc.sentence(m.start())

@@ -189,7 +189,8 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
                 figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
                 out.append(Casualty(before.start(), cue.end(), 1, EXACT, _category(cue), who, 0.75, figure))
                 continue
-        verb = _ONE_AFTER_VERB[lang].search(text, max(0, pos - 50), pos) if _ONE_AFTER_VERB[lang] else None
+        one_after = _ONE_AFTER_VERB[lang]
+        verb = one_after.search(text, max(0, pos - 50), pos) if one_after is not None else None
         if verb is not None:  # "killed the driver of one of the buses", "kill driver"
             end = m.end()
             tail = _OF_TAIL.match(text, end)
@@ -199,6 +200,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
             out.append(Casualty(verb.start(), end, 1, EXACT, _category(verb), who, 0.75, figure))
     for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
         a = aux.match(text, m.end())
+        assert a is not None
         cue = right.match(text, a.end())
         if cue is None:
             continue
@@ -291,8 +293,8 @@ class _Finder:
             conj = _CONJUNCTION.match(text, end, end + 8)
             if conj:
                 nxt = self.figure_at(conj.end(), conj.end() + 1)
-                words = TOKEN.findall(text, f.end, end)
-                if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
+                tokens = TOKEN.findall(text, f.end, end)
+                if nxt is not None and len(tokens) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in tokens):
                     other = self.right(nxt)
                     if other is not None and other[0] - f.end < 160:
                         return other[0], other[1], other[2], text[f.end:np_end], True

@@ -131,7 +131,7 @@ _THOUSANDS = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3
 
 def _parse_digits(digits: str, scale: str, language: str) -> int | None:
     if digits.isdigit():
-        number: float = int(digits)
+        number: int | float = int(digits)
     elif _THOUSANDS[language].fullmatch(digits):
         number = int(digits.replace("," if language == "en" else ".", ""))
     else:
@@ -197,6 +197,7 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
 def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
+    value: int | None
     digit = _DIGIT_FIGURE.match
     last_end = -1
     for pos in found_anchors[anchors.DIGIT]:
@@ -225,7 +226,9 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
         word = m.group().lower()
         if language == "en":
             if word in ("tens", "hundreds") and _EN_TENS_OF.match(text, end):
-                end = _EN_TENS_OF.match(text, end).end()
+                tens_of = _EN_TENS_OF.match(text, end)
+                assert tens_of is not None
+                end = tens_of.end()
                 word = word + " of thousands"
             if word in _VAGUE:
                 if word == "dozen":

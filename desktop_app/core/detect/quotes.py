@@ -168,7 +168,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         after_start = close + 1
         stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
         after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
-        clause_start = _LEAD.match(text, after_start, after_end).end()
+        lead = _LEAD.match(text, after_start, after_end)
+        assert lead is not None
+        clause_start = lead.end()
         found = matches_between(verbs, text, verb_anchors, clause_start, after_end)
         v = found[0] if found else None
         if v and len(text[clause_start:v.start()].split()) <= 10 and (

@@ -329,7 +329,7 @@ def _postmodified_head(words: list[str], i: int) -> int | None:
     return None
 
 
-def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
+def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: int | None) -> tuple[int, str] | None:
     """The description that opens the sentence before a name in commas, with the name: (start, phrase)."""
     words = tokens.words
     if tokens.start(0) != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
@@ -344,7 +344,9 @@ def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: i
 
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
-    pos = _SPACES.match(text, pos, hi).end()
+    spaces = _SPACES.match(text, pos, hi)
+    assert spaces is not None
+    pos = spaces.end()
     end = pos
     words = 0
     stop = STOPWORDS[language]
@@ -358,7 +360,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:
             ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
-                words and lw not in stop and not lw.endswith(("ly", "ing")))
+                words > 0 and lw not in stop and not lw.endswith(("ly", "ing")))
         if not ok or words >= 8:
             break
         words += 1
@@ -435,9 +437,9 @@ class SourceBook:
                 return mentioned[1]
             return known[1] if known else None
         if kind == "single":
-            known = self.full_name(bare)
-            if known:
-                return known  # "Austin" -> "Lloyd Austin"
+            full = self.full_name(bare)
+            if full:
+                return full  # "Austin" -> "Lloyd Austin"
         if name:
             if register:
                 self.remember_person(name, pos, title)
