@@ -3,7 +3,7 @@
 "claimed by the Islamic Resistance", "laut", "nach Angaben von", "wie ... mitteilte").
 
 A reporting clause that only frames a direct quote ('"...," Austin continued') is the
-quote's speaker, not an attribution of its own; quotes.py reports those clauses and
+quote's speaker, not an attribution of its own; speakers.py reports those clauses and
 they are left out here.
 """
 from __future__ import annotations

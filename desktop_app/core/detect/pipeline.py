@@ -14,7 +14,7 @@ from .casualties import find_casualties
 from .document import Document
 from .language import detect_language
 from .numbers import find_figures
-from .quotes import borrow_headline_speakers, find_quotes, resolve_speaker
+from .speakers import borrow_headline_speakers, find_quotes, resolve_speaker
 from .reporting import SourceBook
 from .statistics import find_statistics
 from .suggestion import Suggestion
