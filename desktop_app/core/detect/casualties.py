@@ -381,7 +381,7 @@ class _Finder:
                 cue_end = t.end()
         aux = _WORDEN_BEEN.match(text, cue_end, cue_end + 8)
         p = _PARTITIVE.match(text, aux.end() if aux else cue_end)
-        if p is None:
+        if p is None and text.find(",", cue_end + 1, cue_end + 61) >= 0:  # its comma comes within 60 characters
             # "... were wounded in a drone attack on Erbil air base, two of them seriously"
             p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
         if p:

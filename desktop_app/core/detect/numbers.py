@@ -84,14 +84,24 @@ _PHRASE_BEFORE = re.compile(r"(?<!\S)(" + "|".join(
     + r")\s+$", re.I)
 
 
+# Last words that end only a one-word qualifier ("mindestens", "rund", "about"): such a qualifier can only start where
+# that word does.
+_ONE_WORD = frozenset(last for last in _LAST_WORDS
+                      if all(len(q.split()) == 1 for q in _BEFORE_FIGURE if q.split()[-1] == last))
+
+
 def _words_before(text: str, pos: int) -> tuple[int, str] | None:
     """The longest qualifier ("at least", "mehr als", "another") ending just before `pos`: (start, phrase)."""
     if pos == 0 or not text[pos - 1].isspace():
         return None
-    last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
+    window = text[max(0, pos - 16):pos]
+    last = window.rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in _LAST_WORDS:
         return None  # the common case: no qualifier, decided without a search
-    m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
+    if last[0].lower() in _ONE_WORD:  # tried where the word starts, not at every position of the stretch before
+        m = _PHRASE_BEFORE.match(text, pos - len(window) + len(window.rstrip()) - len(last[0]), pos)
+    else:
+        m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
     if m is None:
         return None
     return m.start(), " ".join(m.group(1).split()).lower()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
 
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
@@ -71,8 +70,18 @@ class Statistic:
     confidence: float
 
 
-def _words(text: str, start: int, end: int, most: int = 1000):
-    return [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, start, end), most)]
+def _words(text: str, start: int, end: int, most: int = 1000) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the first `most` tokens of text[start:end].
+
+    One findall, without a match object per token: only white space lies between two tokens, so each is found by
+    str.find from the end of the one before."""
+    out = []
+    pos = start
+    for word in TOKEN.findall(text, start, end)[:most]:
+        pos = text.find(word, pos)
+        out.append((pos, pos + len(word), word))
+        pos += len(word)
+    return out
 
 
 def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
@@ -221,10 +230,10 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             verb = _verb_before(text, start, max(sent_start, used_until), stop)
             if verb is not None:
                 start = verb
-        words = [w for _, _, w in noun]
-        while len(words) > 1 and words[0].lower() in _NOUN_MODIFIERS:
-            words.pop(0)  # "such attacks", "more Patriot batteries": the things counted
-        category = " ".join(words)
+        counted = [w for _, _, w in noun]
+        while len(counted) > 1 and counted[0].lower() in _NOUN_MODIFIERS:
+            counted.pop(0)  # "such attacks", "more Patriot batteries": the things counted
+        category = " ".join(counted)
         confidence = 0.7 if f.qualifier != EXACT or not f.spelled else 0.6
         out.append(Statistic(start, end, f.value, f.qualifier, category, confidence))
         used_until = end
