@@ -48,13 +48,21 @@ _ANGABEN = re.compile(r"-?[Aa]ngaben$")
 _DE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Attribution:
     start: int
     end: int
     source: str | None   # as written until resolved ("he", "the ministry")
     source_pos: int
     confidence: float
+
+    def __init__(self, start: int, end: int, source: str | None, source_pos: int, confidence: float) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.source = source
+        self.source_pos = source_pos
+        self.confidence = confidence
 
 
 # Function words that end a source named after a cue; articles and "of" belong to it ("the Ministry of Health").

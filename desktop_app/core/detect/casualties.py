@@ -210,7 +210,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
     return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Casualty:
     start: int
     end: int
@@ -220,6 +220,18 @@ class Casualty:
     who: str | None
     confidence: float
     figure: Figure
+
+    def __init__(self, start: int, end: int, count: int, qualifier: str, category: str, who: str | None,
+                 confidence: float, figure: Figure) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.count = count
+        self.qualifier = qualifier
+        self.category = category
+        self.who = who
+        self.confidence = confidence
+        self.figure = figure
 
 
 def _category(m: re.Match) -> str:

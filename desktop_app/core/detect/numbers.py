@@ -18,7 +18,7 @@ from .lexicon import both_cases, trie_pattern
 EXACT = "exact"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Figure:
     start: int          # where the figure begins, its qualifier ("at least", "another") included
     end: int            # end of the numeral (a scale word such as "million" included)
@@ -27,6 +27,17 @@ class Figure:
     qualifier: str      # exact, at least, more than, about, up to, fewer than, dozens, ..., "between 10 and 15"
     another: bool = False  # "another 24", "a further 3": the who of an earlier figure applies
     spelled: bool = False  # written in words
+
+    def __init__(self, start: int, end: int, value_start: int, value: int, qualifier: str, another: bool = False,
+                 spelled: bool = False) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.value_start = value_start
+        self.value = value
+        self.qualifier = qualifier
+        self.another = another
+        self.spelled = spelled
 
 
 _EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"

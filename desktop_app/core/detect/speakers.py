@@ -21,7 +21,7 @@ _AFTER_LIMIT = 140
 MIN_WORDS = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Quote:
     start: int              # first character inside the marks
     end: int                # last character inside the marks + 1
@@ -30,6 +30,17 @@ class Quote:
     confidence: float
     clause: tuple[int, int] | None  # the reporting clause that frames it ("Austin continued"), if any
     inherits: bool = False  # no clue of its own: the previous quote's speaker in the paragraph
+
+    def __init__(self, start: int, end: int, speaker: str | None, speaker_pos: int, confidence: float,
+                 clause: tuple[int, int] | None, inherits: bool = False) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.speaker_pos = speaker_pos
+        self.confidence = confidence
+        self.clause = clause
+        self.inherits = inherits
 
 
 _LEAD = re.compile(r"[ \t]*,?[ \t]*")

@@ -60,7 +60,7 @@ _BETWEEN_VERB_AND_COUNT = frozenset("to for on at into onto from in with the a a
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Statistic:
     start: int
     end: int
@@ -68,6 +68,15 @@ class Statistic:
     qualifier: str
     category: str
     confidence: float
+
+    def __init__(self, start: int, end: int, count: int, qualifier: str, category: str, confidence: float) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.count = count
+        self.qualifier = qualifier
+        self.category = category
+        self.confidence = confidence
 
 
 def _words(text: str, start: int, end: int, most: int = 1000) -> list[tuple[int, int, str]]:
