@@ -4,7 +4,9 @@ pyproject.toml).
 Suggesting claims runs on every article the analyst opens, and most of its time is Python between the
 regular-expression calls; compiled, the rules take about a fifth less time (benchmarks/bench_suggest.py).
 The sources stay the reference: the tests run whichever is installed, and desktop_app/core/detect/freshness.py
-runs the sources when the compiled build is older than they are.
+runs the sources when the compiled build is older than they are. For the compiler's sake the rules' module
+constants are declared Final (compiled code then reads them directly, not by name from the module's dict), and
+their classes write out their __init__ (a dataclass's generated one would run as Python).
 
 Left as source: __init__ and freshness (they choose what the package imports), suggestion (a Suggestion is
 made without calling its __init__, which a compiled class forbids), quotes (where quotation marks pair up: a

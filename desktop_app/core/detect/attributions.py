@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from . import anchors
 from .document import Document
@@ -18,34 +19,35 @@ from .lexicon import STOPWORDS, TOKEN
 from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
                         subject_after, subject_before, verb_subject)
 
-_CUES = {
+_CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
 anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter".split())
-_PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
-_PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
-_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
-                          r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
+_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
+_PASSIVE_AUX: Final = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$",
+                                  re.I)
+_OWN_ACCOUNT: Final = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
+                                 r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
 # Whom a source told: "told Citadel Radio", "told our correspondent", "told partners" (up to a few words).
-_TOLD = frozenset("told tells tell".split())
-_TOLD_OBJECT_WORDS = frozenset("the our a an his her their its local state foreign international".split())
-MAX_TOLD_OBJECT_WORDS = 4
+_TOLD: Final = frozenset("told tells tell".split())
+_TOLD_OBJECT_WORDS: Final = frozenset("the our a an his her their its local state foreign international".split())
+MAX_TOLD_OBJECT_WORDS: Final = 4
 # "Most were claimed by", "Most of them were claimed by": a quantifier is the subject of the passive.
-_QUANTIFIER_SUBJECT = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
-                                 r"(?:\s+of\s+(?:them|these|those))?\s+")
+_QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
+                                        r"(?:\s+of\s+(?:them|these|those))?\s+")
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
-_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
-_DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
-_EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
-                          r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
-_WIE = re.compile(r"^[Ww]ie\s+")
-_WIE_BEFORE = re.compile(r"\bwie\s+$", re.I)
-_COMMA_BEFORE = re.compile(r",\s*$")
-_ANGABEN = re.compile(r"-?[Aa]ngaben$")
-_DE_ENDINGS = ("e", "en", "er", "es", "em")
+_CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
+_DE_INVERTED_GAP: Final = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
+_EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
+                                 r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
+_WIE: Final = re.compile(r"^[Ww]ie\s+")
+_WIE_BEFORE: Final = re.compile(r"\bwie\s+$", re.I)
+_COMMA_BEFORE: Final = re.compile(r",\s*$")
+_ANGABEN: Final = re.compile(r"-?[Aa]ngaben$")
+_DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
 
 
 @dataclass(slots=True, init=False)
@@ -66,9 +68,9 @@ class Attribution:
 
 
 # Function words that end a source named after a cue; articles and "of" belong to it ("the Ministry of Health").
-_STOP_IN_SOURCE = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem",
-                                      "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
-                   for language, words in STOPWORDS.items()}
+_STOP_IN_SOURCE: Final = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das",
+                                             "dem", "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+                          for language, words in STOPWORDS.items()}
 
 
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
@@ -101,7 +103,7 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     return pos + len(phrase), phrase
 
 
-_PLURALS = frozenset("police people staff military".split())
+_PLURALS: Final = frozenset("police people staff military".split())
 
 
 def _head(words: list[str]) -> str:

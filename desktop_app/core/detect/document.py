@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Final
 
 from .anchors import Anchors, find_anchors
 
 # A sentence ends at . ! ? (perhaps followed by a closing quote or bracket) before white space and
 # an upper-case letter, digit or opening quote; every line break ends one too (headlines, bullets).
-_SENTENCE_END = re.compile(r"([.!?][\"”“»«'’)]?)[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
-_LINE_BREAK = re.compile(r"\n")
-_ABBREVIATIONS = frozenset(
+_SENTENCE_END: Final = re.compile(r"([.!?][\"”“»«'’)]?)[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
+_LINE_BREAK: Final = re.compile(r"\n")
+_ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov st no nr jan feb mar apr jun jul aug sep sept "
     "oct nov dec u.s u.n u.k e.g i.e vs approx ca bzw z.b u.a d.h dr. ggf inkl etc fig abs".split())
 

@@ -6,7 +6,7 @@ import (freshness.py).
 from __future__ import annotations
 
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, Final
 
 from .anchors import find_anchors
 from .attributions import find_attributions
@@ -20,7 +20,7 @@ from .statistics import find_statistics
 from .suggestion import Suggestion
 
 
-LANGUAGES = ("en", "de")
+LANGUAGES: Final = ("en", "de")
 
 
 def clear_caches() -> None:
@@ -81,5 +81,5 @@ def suggest(text: str, language: str | None = None) -> list[Suggestion]:
 
 
 # Sort keys as C-level getters: a Python lambda per item is a noticeable share of the time on a long article.
-_POSITION_THEN_KIND = itemgetter(0, 1)
-_READING_ORDER = attrgetter("start", "end", "type")
+_POSITION_THEN_KIND: Final = itemgetter(0, 1)
+_READING_ORDER: Final = attrgetter("start", "end", "type")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from . import anchors
 from .anchors import matches_between
@@ -17,8 +18,8 @@ from .document import Document
 from .quotes import find_quote_spans
 from .reporting import REPORTING, SourceBook, subject_after, verb_subject
 
-_AFTER_LIMIT = 140
-MIN_WORDS = 2
+_AFTER_LIMIT: Final = 140
+MIN_WORDS: Final = 2
 
 
 @dataclass(slots=True, init=False)
@@ -43,16 +44,16 @@ class Quote:
         self.inherits = inherits
 
 
-_LEAD = re.compile(r"[ \t]*,?[ \t]*")
-_COLON_SPEAKER = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
-_JUST_PUNCTUATION = re.compile(r"\s*[:,]?\s*")
-_NAMED_SUBJECT = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+")
-_APPOSITIVE_NAME = re.compile(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,")
-_SENTENCE_STOP = re.compile(r"[.!?;\"“”„«»\n]")
+_LEAD: Final = re.compile(r"[ \t]*,?[ \t]*")
+_COLON_SPEAKER: Final = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
+_JUST_PUNCTUATION: Final = re.compile(r"\s*[:,]?\s*")
+_NAMED_SUBJECT: Final = re.compile(r"(?:[A-ZÄÖÜ][\w'’.-]*\s+)*[A-ZÄÖÜ][\w'’-]+")
+_APPOSITIVE_NAME: Final = re.compile(r",\s+([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+)\s*,")
+_SENTENCE_STOP: Final = re.compile(r"[.!?;\"“”„«»\n]")
 # After a closing mark: the sentence ends ('...facilities".' / '...wars."' then a new sentence or line).
-_SENTENCE_ENDS = re.compile(r"[.!?]?[\"”’»«]?(?:[ \t]*(?:\n|$)|[ \t]+(?=[A-ZÄÖÜ\"“„«»‘]))")
-MAX_LEAD_IN_WORDS = 6
-MIN_FRAMED_QUOTE_WORDS = 8
+_SENTENCE_ENDS: Final = re.compile(r"[.!?]?[\"”’»«]?(?:[ \t]*(?:\n|$)|[ \t]+(?=[A-ZÄÖÜ\"“„«»‘]))")
+MAX_LEAD_IN_WORDS: Final = 6
+MIN_FRAMED_QUOTE_WORDS: Final = 8
 
 
 def _frames_only(text: str, verb_end: int, open_mark: int, inner: str, close: int) -> bool:
@@ -157,7 +158,7 @@ def resolve_speaker(q: Quote, previous: str | None, text: str, book: SourceBook,
             book.remember_person(name, q.speaker_pos)  # '..., Austin continued': a surname speaks
 
 
-HEADLINE_REACH = 3000
+HEADLINE_REACH: Final = 3000
 
 
 def borrow_headline_speakers(quotes: list[Quote], text: str) -> None:

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
 from .numbers import EXACT, Figure
 from .reporting import REPORTING, SOURCE_NOUNS
 
-MAX_NOUN_WORDS = 4
-MAX_TAIL_WORDS = 6
+MAX_NOUN_WORDS: Final = 4
+MAX_TAIL_WORDS: Final = 6
 # Enough words after a figure for its partitive ("of the 31"), its noun and its tail.
-MAX_WORDS_LOOKED_AT = 24
+MAX_WORDS_LOOKED_AT: Final = 24
 
-_TAIL_STOP = {
+_TAIL_STOP: Final = {
     "en": frozenset("and or but which that who whom whose used when while where because although according said "
                     "says told say including as than to".split()),
     "de": frozenset("und oder aber sowie beziehungsweise bzw welche welcher wo weil während als nachdem sagte "
@@ -28,36 +29,36 @@ _TAIL_STOP = {
 }
 # Where a clause ends: punctuation, a line break, a full stop before white space. Only where a match starts counts;
 # one character class first lets re skip to the candidates in C ("[,;:…]|\n|\.(?:\s|$)" tries every position).
-_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
-_EVENT_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|Luftangriffe?)"
-                           r"\s+(?:on|against|at|auf|gegen)\s+$", re.I)
-_PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
-_DE_PARTICLES = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
-_PREPOSITIONS = frozenset("in on at across near inside outside im in auf bei an".split())
-_NOUN_MODIFIERS = frozenset("more other such further weitere weiteren".split())
-_NOT_COUNTED = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
+_PUNCT_STOP: Final = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
+_EVENT_BEFORE: Final = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|"
+                                  r"Luftangriffe?)\s+(?:on|against|at|auf|gegen)\s+$", re.I)
+_PARTITIVE: Final = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
+_DE_PARTICLES: Final = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
+_PREPOSITIONS: Final = frozenset("in on at across near inside outside im in auf bei an".split())
+_NOUN_MODIFIERS: Final = frozenset("more other such further weitere weiteren".split())
+_NOT_COUNTED: Final = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
 # "100 of these attacks", "40 of her colleagues", "nine of the victims": the things counted follow.
-_PARTITIVE_DETERMINERS = frozenset("the these those its their her his our my your den".split())
-_POSSESSIVES = _PARTITIVE_DETERMINERS - {"the", "den"}
+_PARTITIVE_DETERMINERS: Final = frozenset("the these those its their her his our my your den".split())
+_POSSESSIVES: Final = _PARTITIVE_DETERMINERS - {"the", "den"}
 # "the gunmen, numbering about 20": the counted things come first.
 _NUMBERING_BEFORE = re.compile(r"\b(?:the|a|an|these|those|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+),?\s+"
                                r"(?:numbering|totall?ing|numbered)\s+$", re.I)
 # "a catchment population of more than 60,000 people", "a convoy of 30 trucks": a collective noun counted.
-_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
+_NOUN_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
 # The verb whose object the count is belongs to the claim: "shot down 23 of the 31 drones", "opened fire on three
 # vehicles", "distributed hot meals to 4,200 people", "has 40 beds".
-MAX_WORDS_TO_VERB = 4
-_IRREGULAR_VERBS = frozenset("""hit hits struck strike strikes shot shoot shoots sent send sends set put built build
-    brought bring brings bought caught fought took take takes gave give gives made make makes found find finds held
-    hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell sells sank
-    threw throw fired launched launch launches downed seize seized freed free frees""".split())
-_HAVE = frozenset("has have had".split())
+MAX_WORDS_TO_VERB: Final = 4
+_IRREGULAR_VERBS: Final = frozenset("""hit hits struck strike strikes shot shoot shoots sent send sends set put
+    built build brought bring brings bought caught fought took take takes gave give gives made make makes found find
+    finds held hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell
+    sells sank threw throw fired launched launch launches downed seize seized freed free frees""".split())
+_HAVE: Final = frozenset("has have had".split())
 # Past forms that end the noun counted ("40 of her colleagues | spent the night").
-_IRREGULAR_PAST = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
+_IRREGULAR_PAST: Final = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
     remained""".split())
-_BETWEEN_VERB_AND_COUNT = frozenset("to for on at into onto from in with the a an its their his her our some down up "
-                                    "out off over against".split())
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_BETWEEN_VERB_AND_COUNT: Final = frozenset("to for on at into onto from in with the a an its their his her our some "
+                                           "down up out off over against".split())
+_WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 @dataclass(slots=True, init=False)
