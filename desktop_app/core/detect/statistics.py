@@ -32,6 +32,8 @@ _TAIL_STOP: Final = {
 _PUNCT_STOP: Final = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
 _EVENT_BEFORE: Final = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|"
                                   r"Luftangriffe?)\s+(?:on|against|at|auf|gegen)\s+$", re.I)
+EVENT_REACH: Final = 30
+_EVENT_PREPOSITIONS: Final = frozenset("on against at auf gegen".split())
 _PARTITIVE: Final = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
 _DE_PARTICLES: Final = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
 _PREPOSITIONS: Final = frozenset("in on at across near inside outside im in auf bei an".split())
@@ -96,8 +98,13 @@ def _words(text: str, start: int, end: int, most: int = 1000) -> list[tuple[int,
 
 def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
     """Where the verb whose object starts at `pos` begins, if it is within a few words (English)."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(lo, pos - 60), pos)]
-    for n, (start, w) in enumerate(reversed(words)):
+    floor = max(lo, pos - 60)
+    start = pos
+    # The words from the last back, by one findall; only white space lies between two, so each is the last
+    # occurrence of its text before the one after it.
+    words: list[str] = _WORD.findall(text, floor, pos)
+    for n, w in enumerate(reversed(words)):
+        start = text.rfind(w, floor, start)
         lw = w.lower()
         if n >= MAX_WORDS_TO_VERB or not w[0].isalpha():
             return None
@@ -118,6 +125,16 @@ def _last_word(text: str, end: int) -> str:
     if len(parts) < 2 and end > 32:
         parts = text[:end].rsplit(None, 1)
     return parts[-1]
+
+
+def _event_before(text: str, pos: int) -> re.Match | None:
+    """The event a count ends ("attacks on | three bases"), looked for only after one of its prepositions."""
+    stretch = text[max(0, pos - EVENT_REACH):pos]
+    head = stretch.rstrip()
+    last = head.rsplit(None, 1)[-1:]
+    if len(head) == len(stretch) or not last or last[0].lower() not in _EVENT_PREPOSITIONS:
+        return None
+    return _EVENT_BEFORE.search(text, max(0, pos - EVENT_REACH), pos)
 
 
 def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
@@ -233,7 +250,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         while end > f.end and text[end - 1] in " .":
             end -= 1
         start = _counted_start(text, f, sent_start, lang)
-        ev = _EVENT_BEFORE.search(text, max(0, start - 30), start)
+        ev = _event_before(text, start)
         if ev:
             start = ev.start()
         elif lang == "en":
