@@ -2,7 +2,7 @@
 pyproject.toml).
 
 Suggesting claims runs on every article the analyst opens, and most of its time is Python between the
-regular-expression calls; compiled, the rules take about a fifth less time (benchmarks/bench_suggest.py).
+regular-expression calls; compiled, the rules take about 30% less time (benchmarks/bench_suggest.py).
 The sources stay the reference: the tests run whichever is installed, and desktop_app/core/detect/freshness.py
 runs the sources when the compiled build is older than they are. For the compiler's sake the rules' module
 constants are declared Final (compiled code then reads them directly, not by name from the module's dict), and
