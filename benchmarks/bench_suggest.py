@@ -71,6 +71,7 @@ def run(quick: bool) -> dict:
     import spacy
 
     from desktop_app.core.detect import clear_caches, suggest
+    from desktop_app.core.detect.freshness import is_compiled
 
     articles = corpus()
     nbytes = sum(len(a.encode("utf-8")) for a in articles)
@@ -119,6 +120,7 @@ def run(quick: bool) -> dict:
             "detector_mb_per_s": round(nbytes / detect_time / 1e6, 2),
             "spacy_tokenizer_warm_cache_seconds": round(warm_time, 4),
             "suggestions": dict(sorted(counts.items())), "repeats": repeats,
+            "detector_compiled": is_compiled(),  # by mypyc at install (setup.py); False: the sources were timed
         },
     }
 

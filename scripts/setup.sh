@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Qt's runtime libraries (offscreen and on a desktop), LibreOffice and poppler (the Word briefing
-# is checked by converting it), and the PostgreSQL server (the team-workspace tests).
-PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
+# is checked by converting it), the PostgreSQL server (the team-workspace tests), and a C compiler with
+# Python's headers (installing compiles the claim detector with mypyc, see setup.py).
+PACKAGES=(build-essential python3-dev
+          libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
           libxcb-render-util0 libxcb-image0 fonts-dejavu-core
           libreoffice-writer-nogui poppler-utils postgresql

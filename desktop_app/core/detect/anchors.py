@@ -13,18 +13,25 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Final
 
 # Kinds of anchor; the words of each kind are registered by the modules that use them (see register()).
-DIGIT, NUMBER, VERB, CUE, PERSON, NOBODY, TOLL = "digit", "number", "verb", "cue", "person", "nobody", "toll"
-CATEGORY = "category"  # a word that can start a casualty's category ("killed", "wounded", "Tote")
-KINDS = (DIGIT, NUMBER, VERB, CUE, PERSON, NOBODY, TOLL, CATEGORY)
+DIGIT: Final = "digit"
+NUMBER: Final = "number"
+VERB: Final = "verb"
+CUE: Final = "cue"
+PERSON: Final = "person"
+NOBODY: Final = "nobody"
+TOLL: Final = "toll"
+CATEGORY: Final = "category"  # a word that can start a casualty's category ("killed", "wounded", "Tote")
+KINDS: Final = (DIGIT, NUMBER, VERB, CUE, PERSON, NOBODY, TOLL, CATEGORY)
 
-_WORDS: dict[str, dict[str, set[str]]] = {"en": {}, "de": {}}
+_WORDS: Final[dict[str, dict[str, set[str]]]] = {"en": {}, "de": {}}
 #: German number words are found by prefix ("dreiundzwanzig", "Hunderte"), except some words (articles).
-_PREFIXES: dict[str, tuple[list[str], list[str]]] = {}
-_COMPILED: dict[str, tuple[re.Pattern, re.Pattern, dict[str, tuple[str, ...]], frozenset[str]]] = {}
+_PREFIXES: Final[dict[str, tuple[list[str], list[str]]]] = {}
+_COMPILED: Final[dict[str, tuple[re.Pattern, re.Pattern, dict[str, tuple[str, ...]], frozenset[str]]]] = {}
 # What may follow a number prefix in its word ("drei|undzwanzig", "Hundert|e").
-_PREFIX_REST = r"[a-zäöüß]*\b"
+_PREFIX_REST: Final = r"[a-zäöüß]*\b"
 
 
 def register(language: str, kind: str, words) -> None:
@@ -120,7 +127,7 @@ def matches_at(pattern: re.Pattern, text: str, positions: list[int]):
             yield m
 
 
-_WORD_BEFORE = re.compile(r"\w+$")
+_WORD_BEFORE: Final = re.compile(r"\w+$")
 
 
 def matches_between(pattern: re.Pattern, text: str, positions: list[int], lo: int, hi: int) -> list[re.Match]:

@@ -3,7 +3,7 @@
 "claimed by the Islamic Resistance", "laut", "nach Angaben von", "wie ... mitteilte").
 
 A reporting clause that only frames a direct quote ('"...," Austin continued') is the
-quote's speaker, not an attribution of its own; quotes.py reports those clauses and
+quote's speaker, not an attribution of its own; speakers.py reports those clauses and
 they are left out here.
 """
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from . import anchors
 from .document import Document
@@ -18,37 +19,38 @@ from .lexicon import STOPWORDS, TOKEN
 from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTING, SOURCE_NOUNS, person_name,
                         subject_after, subject_before, verb_subject)
 
-_CUES = {
+_CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
 anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter".split())
-_PASSIVE = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
-_PASSIVE_AUX = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$", re.I)
-_OWN_ACCOUNT = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
-                          r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
+_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
+_PASSIVE_AUX: Final = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$",
+                                  re.I)
+_OWN_ACCOUNT: Final = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
+                                 r"\s+(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity\b", re.I)
 # Whom a source told: "told Citadel Radio", "told our correspondent", "told partners" (up to a few words).
-_TOLD = frozenset("told tells tell".split())
-_TOLD_OBJECT_WORDS = frozenset("the our a an his her their its local state foreign international".split())
-MAX_TOLD_OBJECT_WORDS = 4
+_TOLD: Final = frozenset("told tells tell".split())
+_TOLD_OBJECT_WORDS: Final = frozenset("the our a an his her their its local state foreign international".split())
+MAX_TOLD_OBJECT_WORDS: Final = 4
 # "Most were claimed by", "Most of them were claimed by": a quantifier is the subject of the passive.
-_QUANTIFIER_SUBJECT = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
-                                 r"(?:\s+of\s+(?:them|these|those))?\s+")
+_QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few|Each|None|Half)"
+                                        r"(?:\s+of\s+(?:them|these|those))?\s+")
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
-_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
-_DE_INVERTED_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
-_EVIDENCE_OF = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
-                          r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
-_WIE = re.compile(r"^[Ww]ie\s+")
-_WIE_BEFORE = re.compile(r"\bwie\s+$", re.I)
-_COMMA_BEFORE = re.compile(r",\s*$")
-_ANGABEN = re.compile(r"-?[Aa]ngaben$")
-_DE_ENDINGS = ("e", "en", "er", "es", "em")
+_CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
+_DE_INVERTED_GAP: Final = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
+_EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
+                                 r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
+_WIE: Final = re.compile(r"^[Ww]ie\s+")
+_WIE_BEFORE: Final = re.compile(r"\bwie\s+$", re.I)
+_COMMA_BEFORE: Final = re.compile(r",\s*$")
+_ANGABEN: Final = re.compile(r"-?[Aa]ngaben$")
+_DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Attribution:
     start: int
     end: int
@@ -56,11 +58,19 @@ class Attribution:
     source_pos: int
     confidence: float
 
+    def __init__(self, start: int, end: int, source: str | None, source_pos: int, confidence: float) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.source = source
+        self.source_pos = source_pos
+        self.confidence = confidence
+
 
 # Function words that end a source named after a cue; articles and "of" belong to it ("the Ministry of Health").
-_STOP_IN_SOURCE = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das", "dem",
-                                      "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
-                   for language, words in STOPWORDS.items()}
+_STOP_IN_SOURCE: Final = {language: words - {"the", "of", "a", "an", "by", "for", "from", "der", "des", "die", "das",
+                                             "dem", "den", "ein", "eine", "einer", "eines", "einem", "von", "vom"}
+                          for language, words in STOPWORDS.items()}
 
 
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
@@ -93,7 +103,7 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     return pos + len(phrase), phrase
 
 
-_PLURALS = frozenset("police people staff military".split())
+_PLURALS: Final = frozenset("police people staff military".split())
 
 
 def _head(words: list[str]) -> str:
@@ -135,6 +145,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
     text, lang = doc.text, doc.language
     clauses = _Spans(quote_clauses)
     found: list[Attribution] = []
+    source: str | None
     found_anchors = doc.anchors
     for m in anchors.matches_at(_CUES[lang], text, found_anchors[anchors.CUE]):
         cue_start, cue_end = m.span()
@@ -161,6 +172,8 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             continue  # "claimed by the Islamic Resistance": the passive rule below
         sent_start, sent_end = doc.sentence(verb_start)
         subj = verb_subject(doc, verb_start, sent_start)  # before "has just said", "also claimed"
+        start: int | None
+        where: int | None
         start, end, source, where, confidence = None, verb_end, None, None, 0.8
         if subj:
             start, source, where = subj[0], subj[1], subj[0]
@@ -196,6 +209,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         own = _OWN_ACCOUNT.match(text, end)
         if own:
             end = own.end()
+        assert where is not None
         found.append(Attribution(start, end, source, where, confidence))
     for m in anchors.matches_at(_PASSIVE, text, verbs) if lang == "en" else ():
         sent_start, sent_end = doc.sentence(m.start())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Final
 
 from . import anchors
 from .document import Document
@@ -19,10 +20,10 @@ from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
 from .numbers import EXACT, Figure
 from .reporting import REPORTING
 
-CATEGORIES = ("killed", "injured", "missing", "abducted", "displaced")
-_CATEGORY_SET = frozenset(CATEGORIES)
+CATEGORIES: Final = ("killed", "injured", "missing", "abducted", "displaced")
+_CATEGORY_SET: Final = frozenset(CATEGORIES)
 
-_CUES = {
+_CUES: Final = {
     "en": {
         "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
                   r"shot\s+dead",
@@ -46,7 +47,7 @@ _CUES = {
 }
 
 # Every word a cue can start with (kept next to _CUES: a cue whose first word is missing here is never found).
-_CUE_STARTS = {
+_CUE_STARTS: Final = {
     "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left""",
@@ -58,12 +59,12 @@ _CUE_STARTS = {
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
     anchors.register(_lang, anchors.CATEGORY, _words.split())
-_RIGHT = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
-                           + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
-          for lang, cues in _CUES.items()}
+_RIGHT: Final = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
+                                  + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
+                 for lang, cues in _CUES.items()}
 
 # A verb whose object is the figure: "killing at least 17", "verschleppten zudem mindestens sieben".
-_LEFT = {
+_LEFT: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
                      r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of)|"
                      r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
@@ -75,7 +76,7 @@ _LEFT = {
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
                      r"(?P<displaced>vertrieben|vertrieb))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
 }
-_LEFT_WORDS = {
+_LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
@@ -83,8 +84,8 @@ _LEFT_WORDS = {
     "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
         verschleppten verschleppte entführten entführte vertrieben vertrieb""".split()),
 }
-_FORCED_TAIL = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?", re.I)
-_TOLL = {
+_FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?", re.I)
+_TOLL: Final = {
     "en": re.compile(r"\b(?:(?:the\s+)?death\s+toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
                      r"\b(?:to|at|reached|of)\s+$", re.I),
@@ -94,45 +95,47 @@ _TOLL = {
 # Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
 anchors.register("en", anchors.TOLL, ["toll", "number", "Number"])
 anchors.register("de", anchors.TOLL, ["Zahl"])
-_CONJUNCTION = re.compile(r"\s(?:and|und|sowie)\s+")
-_PASSIVE_AUX = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
+_CONJUNCTION: Final = re.compile(r"\s(?:and|und|sowie)\s+")
+_PASSIVE_AUX: Final = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
                   "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
 # The clause a figure's category word must be in ends at punctuation or a new clause.
-_CLAUSE_WORDS = {
+_CLAUSE_WORDS: Final = {
     "en": ("and or but while when where which who after before as because since although whereas whom whose that "
            "used run held owned operated controlled linked belonging based claimed"),
     "de": "und oder aber sowie während als wo weil nachdem bevor obwohl",
 }
 # (Only where a match starts counts. Written as one character class first, so that re skips to the candidates in C
 # instead of trying the alternatives at every position: "[,;:…]|\.(?:\s|$)|\s(?:and|or|…)\b".)
-_CLAUSE_END = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s](?:(?<=[,;:()\"“”„«»—–\n])|(?<=\.)(?=\s|$)|(?<=\s)"
-                                + trie_pattern(both_cases(words.split())) + r"\b)")
-               for lang, words in _CLAUSE_WORDS.items()}
-_PARTITIVE = re.compile(
+_CLAUSE_END: Final = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s]"
+                                       r"(?:(?<=[,;:()\"“”„«»—–\n])|(?<=\.)(?=\s|$)|(?<=\s)"
+                                       + trie_pattern(both_cases(words.split())) + r"\b)")
+                      for lang, words in _CLAUSE_WORDS.items()}
+_PARTITIVE: Final = re.compile(
     r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
     re.I)
-_PARTITIVE_AFTER_PHRASE = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
-_NOUN_CUE_TAIL = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
+_PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
+_NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
-_PARTITIVE_NOUN_CUE_TAIL = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
-                                      + _NOUN_CUE_TAIL.pattern)
-_WORDEN_BEEN = re.compile(r"\s+(?:worden|been)\b")
-_NOUN_CUES = frozenset("dead injured wounded toten verletzten verwundeten".split())
-_PARTICIPLE_CUES = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
-_OF_THE = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
+_PARTITIVE_NOUN_CUE_TAIL: Final = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
+                                             + _NOUN_CUE_TAIL.pattern)
+_WORDEN_BEEN: Final = re.compile(r"\s+(?:worden|been)\b")
+_NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
+_PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
+_OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
 # "who were shot in the legs were taken to hospital": a relative clause after the counted people.
-_RELATIVE = re.compile(r"\s(?:who|whom)\s")
-_NOT_WHO_LEAD = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|weitere[nr]?|von\s+ihnen)\b\s*", re.I)
-MAX_WORDS_TO_CUE = 8
+_RELATIVE: Final = re.compile(r"\s(?:who|whom)\s")
+_NOT_WHO_LEAD: Final = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|"
+                                   r"weitere[nr]?|von\s+ihnen)\b\s*", re.I)
+MAX_WORDS_TO_CUE: Final = 8
 # Function words that end the noun phrase after a figure; "of", "more", "other" belong to it ("of the
 # passengers", "more civilians").
-_STOP_IN_NP = {language: words - {"of", "more", "others", "other", "weitere", "weiteren"}
-               for language, words in STOPWORDS.items()}
+_STOP_IN_NP: Final = {language: words - {"of", "more", "others", "other", "weitere", "weiteren"}
+                      for language, words in STOPWORDS.items()}
 
 # One person counted without a numeral ("a man was killed", "killed the driver", "Gunmen ... kill driver") and
 # nobody ("no civilians were hurt", "No one was injured", "Niemand wurde verletzt"): counts 1 and 0.
-_PERSONS = {
+_PERSONS: Final = {
     "en": """man woman child boy girl baby infant teenager student pupil soldier civilian policeman policewoman
         officer journalist reporter photographer cameraman worker driver farmer herder fisherman fighter militant
         commander guard resident villager pedestrian passenger motorist doctor nurse paramedic medic volunteer
@@ -148,24 +151,24 @@ for _lang, _words in _PERSONS.items():
     anchors.register(_lang, anchors.PERSON, _words.split())
 anchors.register("en", anchors.NOBODY, "no No nobody Nobody none None".split())
 anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine".split())
-_ONE_BEFORE = {
+_ONE_BEFORE: Final = {
     "en": re.compile(r"\b[Aa]n?\s+(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
     "de": re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[\w-]+\s+)?$"),
 }
-_ONE_AFTER_VERB = {
+_ONE_AFTER_VERB: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|shot\s+dead)|(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?))\s+"
                      r"(?:(?:a|an|the|one|its|their|his|her)\s+)?(?:(?!(?:and|or|of|in|at|on)\b)[\w'’-]+\s+){0,2}$"),
     "de": None,
 }
-_AUX_TO_CUE = {
+_AUX_TO_CUE: Final = {
     "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|"
                      r"[a-z]+ly)\s+){0,3}"),
     "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich)\s+){0,3}"),
 }
 _OF_TAIL = re.compile(r"\s+of\s+[^,.;:\n\"“”„«»()]{1,40}?(?=[,.;:\n\"“”„«»()]|\s+(?:and|but|while|when|after|before|"
                       r"as|who|which|that|on|in)\b|$)")
-_NOBODY = {
+_NOBODY: Final = {
     "en": re.compile(r"\b(?:(?P<nobody>[Nn]o\s+one|[Nn]obody|[Nn]one(?:\s+of\s+(?:them|those))?)|"
                      r"[Nn]one\s+of\s+the\s+(?P<of>[\w'’-]+(?:\s+[\w'’-]+)?)|"
                      r"[Nn]o\s+(?P<np>(?:(?!(?:one|was|were|more|longer|other|further)\b)[\w'’-]+\s+)?"
@@ -189,7 +192,8 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
                 figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
                 out.append(Casualty(before.start(), cue.end(), 1, EXACT, _category(cue), who, 0.75, figure))
                 continue
-        verb = _ONE_AFTER_VERB[lang].search(text, max(0, pos - 50), pos) if _ONE_AFTER_VERB[lang] else None
+        one_after = _ONE_AFTER_VERB[lang]
+        verb = one_after.search(text, max(0, pos - 50), pos) if one_after is not None else None
         if verb is not None:  # "killed the driver of one of the buses", "kill driver"
             end = m.end()
             tail = _OF_TAIL.match(text, end)
@@ -199,6 +203,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
             out.append(Casualty(verb.start(), end, 1, EXACT, _category(verb), who, 0.75, figure))
     for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
         a = aux.match(text, m.end())
+        assert a is not None
         cue = right.match(text, a.end())
         if cue is None:
             continue
@@ -208,7 +213,7 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
     return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Casualty:
     start: int
     end: int
@@ -218,6 +223,18 @@ class Casualty:
     who: str | None
     confidence: float
     figure: Figure
+
+    def __init__(self, start: int, end: int, count: int, qualifier: str, category: str, who: str | None,
+                 confidence: float, figure: Figure) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.count = count
+        self.qualifier = qualifier
+        self.category = category
+        self.who = who
+        self.confidence = confidence
+        self.figure = figure
 
 
 def _category(m: re.Match) -> str:
@@ -291,8 +308,8 @@ class _Finder:
             conj = _CONJUNCTION.match(text, end, end + 8)
             if conj:
                 nxt = self.figure_at(conj.end(), conj.end() + 1)
-                words = TOKEN.findall(text, f.end, end)
-                if nxt is not None and len(words) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in words):
+                tokens = TOKEN.findall(text, f.end, end)
+                if nxt is not None and len(tokens) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in tokens):
                     other = self.right(nxt)
                     if other is not None and other[0] - f.end < 160:
                         return other[0], other[1], other[2], text[f.end:np_end], True
@@ -379,7 +396,7 @@ class _Finder:
                 cue_end = t.end()
         aux = _WORDEN_BEEN.match(text, cue_end, cue_end + 8)
         p = _PARTITIVE.match(text, aux.end() if aux else cue_end)
-        if p is None:
+        if p is None and text.find(",", cue_end + 1, cue_end + 61) >= 0:  # its comma comes within 60 characters
             # "... were wounded in a drone attack on Erbil air base, two of them seriously"
             p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
         if p:

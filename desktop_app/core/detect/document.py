@@ -2,20 +2,20 @@
 
 Every line break ends a sentence. The sentence ends are found for the whole text at once, on the first
 question: the end pattern starts with a punctuation mark, so `re` skips to the candidates in C, and
-line breaks are found the same way; a sentence is then one bisection away.
+line breaks by str.find; a sentence is then one bisection away.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Final
 
 from .anchors import Anchors, find_anchors
 
 # A sentence ends at . ! ? (perhaps followed by a closing quote or bracket) before white space and
 # an upper-case letter, digit or opening quote; every line break ends one too (headlines, bullets).
-_SENTENCE_END = re.compile(r"([.!?][\"”“»«'’)]?)[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
-_LINE_BREAK = re.compile(r"\n")
-_ABBREVIATIONS = frozenset(
+_SENTENCE_END: Final = re.compile(r"([.!?][\"”“»«'’)]?)[ \t]+(?=[\"“„»«‘'(]?[A-ZÄÖÜ0-9])")
+_ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov st no nr jan feb mar apr jun jul aug sep sept "
     "oct nov dec u.s u.n u.k e.g i.e vs approx ca bzw z.b u.a d.h dr. ggf inkl etc fig abs".split())
 
@@ -51,7 +51,11 @@ class Document:
                     if word in _ABBREVIATIONS or len(word) == 1:
                         continue  # "Gen. Smith", "U.S. officials", an initial
             ends.append(m.end())
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        starts = [0]
+        newline = text.find("\n")
+        while newline >= 0:  # str.find, not a regular expression: no match object per line
+            starts.append(newline + 1)
+            newline = text.find("\n", newline + 1)
         if ends:
             starts += ends
             starts.sort()  # two sorted runs: merged, not sorted afresh

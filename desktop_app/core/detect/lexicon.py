@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 #: A word or a single punctuation mark ("city's", "pro-Iranian" and "Afrika-Korps" are one word).
-TOKEN = re.compile(r"\w[\w'’-]*|[^\w\s]")
+TOKEN: Final = re.compile(r"\w[\w'’-]*|[^\w\s]")
 
-AUXILIARIES = {
+AUXILIARIES: Final = {
     "en": frozenset("were was are is had have has been be being may might could would will still reportedly "
                     "also now later allegedly believed thought feared said had'".split()),
     "de": frozenset("wurden wurde sind seien waren sei ist hatten haben habe hat kamen kam worden werden "
@@ -14,7 +15,7 @@ AUXILIARIES = {
 }
 
 #: Words that cannot belong to the noun phrase after a figure ("three US soldiers | were injured").
-STOPWORDS = {
+STOPWORDS: Final = {
     "en": frozenset("""a an the and or but nor of in on at from to by with for into onto over under after before
         during since until while when where which who whom whose that this these those there here as than then
         were was are is had have has been be being may might could would will shall should can must do does did

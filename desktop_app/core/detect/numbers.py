@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from text_to_num import text2num
 
 from . import anchors
 from .lexicon import both_cases, trie_pattern
 
-EXACT = "exact"
+EXACT: Final = "exact"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Figure:
     start: int          # where the figure begins, its qualifier ("at least", "another") included
     end: int            # end of the numeral (a scale word such as "million" included)
@@ -28,35 +29,46 @@ class Figure:
     another: bool = False  # "another 24", "a further 3": the who of an earlier figure applies
     spelled: bool = False  # written in words
 
+    def __init__(self, start: int, end: int, value_start: int, value: int, qualifier: str, another: bool = False,
+                 spelled: bool = False) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.value_start = value_start
+        self.value = value
+        self.qualifier = qualifier
+        self.another = another
+        self.spelled = spelled
 
-_EN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_EN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_EN_SCALES = "hundred|thousand|million|billion"
-_EN_WORDS = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
-_EN_VAGUE_WORDS = "dozens|hundreds|thousands|millions|dozen|tens"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
-_SCALE = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
-_DIGIT_SCAN = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
+
+_EN_UNITS: Final = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TEENS: Final = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_EN_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_SCALES: Final = "hundred|thousand|million|billion"
+_EN_WORDS: Final = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
+_EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens"
+_DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
+_SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
+_DIGIT_SCAN: Final = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
 # A numeral in digits with the scale word after it, if any, in one match.
-_DIGIT_FIGURE = re.compile(rf"(?P<digits>{_DIGIT_SCAN.pattern})(?P<scale>{_SCALE.pattern})?")
-_EN_NUMBER_WORDS = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
-_DE_NUMBER_PREFIXES = both_cases(
+_DIGIT_FIGURE: Final = re.compile(rf"(?P<digits>{_DIGIT_SCAN.pattern})(?P<scale>{_SCALE.pattern})?")
+_EN_NUMBER_WORDS: Final = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
+_DE_NUMBER_PREFIXES: Final = both_cases(
     "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
     "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())
-_DE_NUMBER_PREFIX = trie_pattern(_DE_NUMBER_PREFIXES)
-_WORD_SCAN = {
+_DE_NUMBER_PREFIX: Final = trie_pattern(_DE_NUMBER_PREFIXES)
+_WORD_SCAN: Final = {
     "en": re.compile(r"\b" + trie_pattern(_EN_NUMBER_WORDS) + r"\b"),
     "de": re.compile(r"\b" + _DE_NUMBER_PREFIX + r"[a-zäöüß]*\b"),
 }
 anchors.register("en", anchors.NUMBER, _EN_NUMBER_WORDS)
-_DE_ARTICLES = frozenset("ein eine einen einem einer eines".split())
+_DE_ARTICLES: Final = frozenset("ein eine einen einem einer eines".split())
 anchors.register_prefixes("de", _DE_NUMBER_PREFIXES, but=both_cases(_DE_ARTICLES))  # the article is no numeral
-_EN_CONTINUE = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
-_EN_TENS_OF = re.compile(r"\s+of\s+thousands\b", re.I)
-_A_BEFORE = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
+_EN_CONTINUE: Final = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
+_EN_TENS_OF: Final = re.compile(r"\s+of\s+thousands\b", re.I)
+_A_BEFORE: Final = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
 
-_VAGUE = {
+_VAGUE: Final = {
     "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
     "dozens": (24, "dozens"), "hundreds": (200, "hundreds"), "thousands": (2000, "thousands"),
     "millions": (2000000, "millions"), "dozen": (12, EXACT), "zehntausende": (20000, "tens of thousands"),
@@ -65,7 +77,7 @@ _VAGUE = {
     "tausenden": (2000, "thousands"), "dutzend": (12, EXACT), "zehntausenden": (20000, "tens of thousands"),
 }
 
-_QUALIFIERS = {
+_QUALIFIERS: Final = {
     "at least": "at least", "more than": "more than", "over": "more than", "above": "more than",
     "upwards of": "more than", "up to": "up to", "as many as": "up to", "at most": "up to", "no more than": "up to",
     "fewer than": "fewer than", "less than": "fewer than", "nearly": "about", "almost": "about", "about": "about",
@@ -75,63 +87,73 @@ _QUALIFIERS = {
     "etwa": "about", "ungefähr": "about", "circa": "about", "ca.": "about", "knapp": "about", "fast": "about",
     "beinahe": "about", "annähernd": "about", "schätzungsweise": "about", "weniger als": "fewer than",
 }
-_ANOTHER = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
-_BEFORE_FIGURE = frozenset(_QUALIFIERS) | _ANOTHER
-_LAST_WORDS = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
+_ANOTHER: Final = frozenset(("another", "a further", "a total of", "insgesamt", "weitere"))
+_BEFORE_FIGURE: Final = frozenset(_QUALIFIERS) | _ANOTHER
+_LAST_WORDS: Final = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
 # A phrase of _BEFORE_FIGURE as whole words ending the text before a figure; the leftmost match is the longest.
-_PHRASE_BEFORE = re.compile(r"(?<!\S)(" + "|".join(
+_PHRASE_BEFORE: Final = re.compile(r"(?<!\S)(" + "|".join(
     r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(_BEFORE_FIGURE, key=len, reverse=True))
     + r")\s+$", re.I)
+
+
+# Last words that end only a one-word qualifier ("mindestens", "rund", "about"): such a qualifier can only start where
+# that word does.
+_ONE_WORD: Final = frozenset(last for last in _LAST_WORDS
+                             if all(len(q.split()) == 1 for q in _BEFORE_FIGURE if q.split()[-1] == last))
 
 
 def _words_before(text: str, pos: int) -> tuple[int, str] | None:
     """The longest qualifier ("at least", "mehr als", "another") ending just before `pos`: (start, phrase)."""
     if pos == 0 or not text[pos - 1].isspace():
         return None
-    last = text[max(0, pos - 16):pos].rsplit(None, 1)[-1:]
+    window = text[max(0, pos - 16):pos]
+    last = window.rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in _LAST_WORDS:
         return None  # the common case: no qualifier, decided without a search
-    m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
+    if last[0].lower() in _ONE_WORD:  # tried where the word starts, not at every position of the stretch before
+        m = _PHRASE_BEFORE.match(text, pos - len(window) + len(window.rstrip()) - len(last[0]), pos)
+    else:
+        m = _PHRASE_BEFORE.search(text, max(0, pos - 26), pos)
     if m is None:
         return None
     return m.start(), " ".join(m.group(1).split()).lower()
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
-_DIGITS_ONLY = re.compile(_DIGITS)
-_AND = re.compile(r"\s*(?:and|und)\b", re.I)
-_BETWEEN_BEFORE = re.compile(r"\b(between|zwischen)\s+$", re.I)
+_RANGE_AFTER: Final = re.compile(r"\s*(?:-|–|to|and|bis|und)\s*(\d[\d,.]*|[a-zäöüß-]+)", re.I)
+_DIGITS_ONLY: Final = re.compile(_DIGITS)
+_AND: Final = re.compile(r"\s*(?:and|und)\b", re.I)
+_BETWEEN_BEFORE: Final = re.compile(r"\b(between|zwischen)\s+$", re.I)
 
-_NOT_COUNT_MARKS = frozenset("%‰°")
-_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:\.[a-z]\.?)?)")
-_UNITS = frozenset("""percent prozent km kilometre kilometres kilometer kilometers miles mile metres metre meter meters
-    m kg tonnes tonne tons ton tonnen gmt utc am pm uhr o'clock hours hour minutes minute seconds second days day
-    weeks week months month years year decades decade stunden stunde minuten sekunden tage tagen wochen monate
-    monaten jahre jahren jahrzehnte jahrzehnten times mal dollars dollar euros euro pounds cents jährige
-    jährigen""".split())
-_YEAR_CONTEXT = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
+_NOT_COUNT_MARKS: Final = frozenset("%‰°")
+_NEXT_WORD: Final = re.compile(r"[ \t]*([^\W\d_]+(?:\.[a-z]\.?)?)")
+_UNITS: Final = frozenset("""percent prozent km kilometre kilometres kilometer kilometers miles mile metres metre
+    meter meters m kg tonnes tonne tons ton tonnen gmt utc am pm uhr o'clock hours hour minutes minute seconds
+    second days day weeks week months month years year decades decade stunden stunde minuten sekunden tage tagen
+    wochen monate monaten jahre jahren jahrzehnte jahrzehnten times mal dollars dollar euros euro pounds cents
+    jährige jährigen""".split())
+_YEAR_CONTEXT: Final = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
     mid summer winter spring autumn sommer winter frühjahr herbst""".split())
-_NO_ONE = frozenset("no any every some the this that each which a".split())
-_NEVER_ONE = frozenset("no any every some each".split())
+_NO_ONE: Final = frozenset("no any every some the this that each which a".split())
+_NEVER_ONE: Final = frozenset("no any every some each".split())
 # After "that one", "the one": a word that can start a noun phrase makes "one" a count ("that one militia fighter").
-_COUNTED_AFTER_ONE = re.compile(r"[ \t]+(?!(?:of|who|which|that|is|was|were|are|has|had|in|on|at|to|and|or|but|"
-                                r"thing|day|time|way|another|more|side)\b)[a-z][a-z-]*\b")
-_FULL_MONTHS = frozenset("january february march april may june july august september october november december "
-                         "januar februar märz juni juli oktober dezember".split())
-_LOWER_AFTER_DOT = re.compile(r"\.\s*[a-zäöüß]")
-_MONTHS = frozenset("""january february march april may june july august september october november december
+_COUNTED_AFTER_ONE: Final = re.compile(r"[ \t]+(?!(?:of|who|which|that|is|was|were|are|has|had|in|on|at|to|and|or|but|"
+                                       r"thing|day|time|way|another|more|side)\b)[a-z][a-z-]*\b")
+_FULL_MONTHS: Final = frozenset("january february march april may june july august september october november december "
+                                "januar februar märz juni juli oktober dezember".split())
+_LOWER_AFTER_DOT: Final = re.compile(r"\.\s*[a-zäöüß]")
+_MONTHS: Final = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember""".split())
-_AGE = re.compile(r"[A-ZÄÖÜ][\w'’-]+,\s*$")
-_DE_ORDINAL = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur|seit dem)\s+$", re.I)
+_AGE: Final = re.compile(r"[A-ZÄÖÜ][\w'’-]+,\s*$")
+_DE_ORDINAL: Final = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur|seit dem)\s+$", re.I)
 _ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a figure: only a category word makes it a claim
 
 
-_THOUSANDS = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
+_THOUSANDS: Final = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
 
 
 def _parse_digits(digits: str, scale: str, language: str) -> int | None:
     if digits.isdigit():
-        number: float = int(digits)
+        number: int | float = int(digits)
     elif _THOUSANDS[language].fullmatch(digits):
         number = int(digits.replace("," if language == "en" else ".", ""))
     else:
@@ -197,6 +219,7 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
 def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
+    value: int | None
     digit = _DIGIT_FIGURE.match
     last_end = -1
     for pos in found_anchors[anchors.DIGIT]:
@@ -225,7 +248,9 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
         word = m.group().lower()
         if language == "en":
             if word in ("tens", "hundreds") and _EN_TENS_OF.match(text, end):
-                end = _EN_TENS_OF.match(text, end).end()
+                tens_of = _EN_TENS_OF.match(text, end)
+                assert tens_of is not None
+                end = tens_of.end()
                 word = word + " of thousands"
             if word in _VAGUE:
                 if word == "dozen":

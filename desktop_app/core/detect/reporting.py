@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Final
 
 from . import anchors
 from .lexicon import STOPWORDS, TOKEN, trie_pattern
@@ -20,12 +21,12 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
              r"report|confirm|claim|estimate|warn|deny|allege|note")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS = frozenset("report confirm claim estimate warn deny allege note".split())
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note".split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
-_EN_CHARACTERISING = r"condemned|described|denounced|branded|dismissed|labell?ed"
-EN_REPORTING = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
-                          + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
-                          + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
+_EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
+EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
+                                 + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
+                                 + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
@@ -34,14 +35,15 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
 # The first word of each German verb group, as a prefix tree, so the full pattern is tried only where one starts.
 _DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
-DE_REPORTING = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
-REPORTING = {"en": EN_REPORTING, "de": DE_REPORTING}
+DE_REPORTING: Final = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
+REPORTING: Final = {"en": EN_REPORTING, "de": DE_REPORTING}
 anchors.register("en", anchors.VERB, _EN_VERBS.split("|") + "condemned described denounced branded dismissed labeled "
                  "labelled admitted".split())
 anchors.register("de", anchors.VERB, _DE_HEADS)
 # What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
-_AUXILIARY_VERBS = {"en": frozenset("has have had was were".split()), "de": frozenset("hat hatte haben hatten".split())}
-_VERB_ADVERBS = {
+_AUXILIARY_VERBS: Final = {"en": frozenset("has have had was were".split()),
+                           "de": frozenset("hat hatte haben hatten".split())}
+_VERB_ADVERBS: Final = {
     "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
                     "initially".split()),
     "de": frozenset("auch zudem später außerdem bereits".split()),
@@ -65,7 +67,7 @@ def verb_head(text: str, pos: int, lo: int, language: str) -> int:
     return head
 
 #: Lower-case nouns that can head the subject of a reporting verb ("Iraqi security sources reported").
-SOURCE_NOUNS = frozenset("""sources source officials official ministry military army police government spokesman
+SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry military army police government spokesman
     spokeswoman spokesperson representative representatives agencies agency groups group witnesses witness
     residents activists charity network committee service services medics doctors authorities authority
     commander commanders governor minister president analysts correspondent statement statements office
@@ -77,12 +79,12 @@ SOURCE_NOUNS = frozenset("""sources source officials official ministry military 
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
-_EN_CONNECTORS = frozenset("of the a an for and al bin de von".split())
-_DE_DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen".split())
-_DE_CONNECTORS = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
-_CONNECTORS = _EN_CONNECTORS | _DE_CONNECTORS
-PRONOUNS = {"en": frozenset("he she they".split()), "de": frozenset("er sie".split())}
-_ROLE = re.compile(
+_EN_CONNECTORS: Final = frozenset("of the a an for and al bin de von".split())
+_DE_DETERMINERS: Final = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+_DE_CONNECTORS: Final = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
+_CONNECTORS: Final = _EN_CONNECTORS | _DE_CONNECTORS
+PRONOUNS: Final = {"en": frozenset("he she they".split()), "de": frozenset("er sie".split())}
+_ROLE: Final = re.compile(
     r"^(?:US|U\.S\.|UN|Secretary|Defense|Defence|State|Minister|Ministry|President|Vice|Prime|General|Gen\.?|"
     r"Lieutenant|Colonel|Col\.?|Major|Captain|Commander|Governor|Gov\.?|Senator|Sen\.?|Mayor|Chief|Spokesman|"
     r"Spokeswoman|Spokesperson|Adviser|Advisor|Ambassador|Foreign|Interior|Health|Home|Director|Head|Sheikh|"
@@ -93,14 +95,14 @@ _ROLE = re.compile(
     r"Kommandeur|Generalsekretär|Dorfvorsteher|\w*[Ss]precher(?:in)?|\w*minister(?:in)?|\w*präsident(?:in)?|"
     r"\w*chef(?:in)?|\w*leiter(?:in)?|Regional|Regional|Police|Army|Air|Force|Navy|Kharkiv|Russian|Iraqi|"
     r"Ukrainian|Israeli|Iranian|American|German|Sudanese|Malian|RSF|IDF|NATO|EU|Deputy)$")
-_NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]|(?:al|el|ad|as|ash|at|az|an|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’.-]*$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|eines|einem)\s+", re.I)
-_SPOKES_OF = re.compile(r"^(?:(?:a|an|the|ein|eine)\s+)?(?:representative|spokesman|spokeswoman|spokesperson|"
-                        r"official|officials|source|sources|Sprecher|Sprecherin|Vertreter|Vertreterin)\s+"
-                        r"(?:of|for|from|at|in|des|der|vom|von)\s+(?:the\s+)?", re.I)
+_NAME_WORD: Final = re.compile(r"^(?:[A-ZÄÖÜ]|(?:al|el|ad|as|ash|at|az|an|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’.-]*$")
+_LEADING_ARTICLE: Final = re.compile(r"^(?:the|a|an|der|die|das|den|dem|des|ein|eine|einer|eines|einem)\s+", re.I)
+_SPOKES_OF: Final = re.compile(r"^(?:(?:a|an|the|ein|eine)\s+)?(?:representative|spokesman|spokeswoman|spokesperson|"
+                               r"official|officials|source|sources|Sprecher|Sprecherin|Vertreter|Vertreterin)\s+"
+                               r"(?:of|for|from|at|in|des|der|vom|von)\s+(?:the\s+)?", re.I)
 
 
-_NOT_NAME = re.compile(
+_NOT_NAME: Final = re.compile(
     r"^(?:the|a|an|der|die|das|des|dem|den|ein|eine|Armee|Regierung|Polizei|Gruppe|Mission|Network|Forces|"
     r"Ministry|Service|Committee|Council|Organization|Organisation|Agency|Army|Resistance|Watch|Nations|"
     r"Union|Front|Brigades?|Movement|Party|Office|Department|Authority|Force|Guard|Republic|Islamic|State|"
@@ -108,8 +110,8 @@ _NOT_NAME = re.compile(
     re.I)
 
 
-_DETERMINERS = frozenset("the a an der die das des dem den ein eine".split())
-_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-", "abu-")
+_DETERMINERS: Final = frozenset("the a an der die das des dem den ein eine".split())
+_NAME_PARTICLES: Final = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "bin-", "ibn-", "abu-")
 
 
 def _is_name_word(w: str) -> bool:
@@ -178,7 +180,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     return _subject_in(text, _Tokens(text, max(lo, pos - REACH), pos), lo, language, postmodified)
 
 
-REACH = 120
+REACH: Final = 120
 
 
 class _Tokens:
@@ -302,18 +304,18 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
     return start, phrase
 
 
-_DE_ENDINGS = ("e", "en", "er", "es", "em")
-_DE_ENDINGS_AFTER = ("e", "en", "er", "es")
-_DE_ADVERBIAL = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
-_SPACES = re.compile(r"\s*")
-MAX_PARENTHESIS_TOKENS = 16
-MAX_DESCRIPTION_TOKENS = 12
-MAX_POSTMODIFIER_TOKENS = 8
+_DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
+_DE_ENDINGS_AFTER: Final = ("e", "en", "er", "es")
+_DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
+_SPACES: Final = re.compile(r"\s*")
+MAX_PARENTHESIS_TOKENS: Final = 16
+MAX_DESCRIPTION_TOKENS: Final = 12
+MAX_POSTMODIFIER_TOKENS: Final = 8
 # Words that may start what follows a source's head noun: "residents of ...", "people living near ...".
 POSTMODIFIER_START = _POSTMODIFIER_START = frozenset("of in at near along from close living working based inside outside around "
                                 "across on".split())
-_NOT_IN_POSTMODIFIER = frozenset("was were is are had has have been be will would could said says told "
-                                 "that which who".split())
+_NOT_IN_POSTMODIFIER: Final = frozenset("was were is are had has have been be will would could said says told "
+                                        "that which who".split())
 
 
 def _postmodified_head(words: list[str], i: int) -> int | None:
@@ -329,7 +331,7 @@ def _postmodified_head(words: list[str], i: int) -> int | None:
     return None
 
 
-def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: int) -> tuple[int, str] | None:
+def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: int | None) -> tuple[int, str] | None:
     """The description that opens the sentence before a name in commas, with the name: (start, phrase)."""
     words = tokens.words
     if tokens.start(0) != lo or comma + 1 > MAX_DESCRIPTION_TOKENS:
@@ -344,7 +346,9 @@ def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: i
 
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
-    pos = _SPACES.match(text, pos, hi).end()
+    spaces = _SPACES.match(text, pos, hi)
+    assert spaces is not None
+    pos = spaces.end()
     end = pos
     words = 0
     stop = STOPWORDS[language]
@@ -358,7 +362,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
             ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:
             ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
-                words and lw not in stop and not lw.endswith(("ly", "ing")))
+                words > 0 and lw not in stop and not lw.endswith(("ly", "ing")))
         if not ok or words >= 8:
             break
         words += 1
@@ -435,9 +439,9 @@ class SourceBook:
                 return mentioned[1]
             return known[1] if known else None
         if kind == "single":
-            known = self.full_name(bare)
-            if known:
-                return known  # "Austin" -> "Lloyd Austin"
+            full = self.full_name(bare)
+            if full:
+                return full  # "Austin" -> "Lloyd Austin"
         if name:
             if register:
                 self.remember_person(name, pos, title)
@@ -477,8 +481,8 @@ def _keys(bare: str) -> tuple[str, str]:
     return bare.lower(), words[-1].lower() if words else ""
 
 
-_SINGLE_NAME = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
-_NAME_WITH_AGE = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?),\s*\(?\d{1,3}\)?,")
+_SINGLE_NAME: Final = re.compile(r"[A-ZÄÖÜ][\w'’-]+")
+_NAME_WITH_AGE: Final = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?),\s*\(?\d{1,3}\)?,")
 _CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w'’-]+(?:\s+(?:[A-ZÄÖÜ]|(?:al|el|bin|ibn|abu)-[A-ZÄÖÜ])[\w'’-]+)+")
 
 

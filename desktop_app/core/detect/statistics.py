@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
+from typing import Final
 
 from .document import Document
 from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
 from .numbers import EXACT, Figure
 from .reporting import REPORTING, SOURCE_NOUNS
 
-MAX_NOUN_WORDS = 4
-MAX_TAIL_WORDS = 6
+MAX_NOUN_WORDS: Final = 4
+MAX_TAIL_WORDS: Final = 6
 # Enough words after a figure for its partitive ("of the 31"), its noun and its tail.
-MAX_WORDS_LOOKED_AT = 24
+MAX_WORDS_LOOKED_AT: Final = 24
 
-_TAIL_STOP = {
+_TAIL_STOP: Final = {
     "en": frozenset("and or but which that who whom whose used when while where because although according said "
                     "says told say including as than to".split()),
     "de": frozenset("und oder aber sowie beziehungsweise bzw welche welcher wo weil während als nachdem sagte "
@@ -29,39 +29,41 @@ _TAIL_STOP = {
 }
 # Where a clause ends: punctuation, a line break, a full stop before white space. Only where a match starts counts;
 # one character class first lets re skip to the candidates in C ("[,;:…]|\n|\.(?:\s|$)" tries every position).
-_PUNCT_STOP = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
-_EVENT_BEFORE = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|Luftangriffe?)"
-                           r"\s+(?:on|against|at|auf|gegen)\s+$", re.I)
-_PARTITIVE = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
-_DE_PARTICLES = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
-_PREPOSITIONS = frozenset("in on at across near inside outside im in auf bei an".split())
-_NOUN_MODIFIERS = frozenset("more other such further weitere weiteren".split())
-_NOT_COUNTED = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
+_PUNCT_STOP: Final = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
+_EVENT_BEFORE: Final = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|"
+                                  r"Luftangriffe?)\s+(?:on|against|at|auf|gegen)\s+$", re.I)
+EVENT_REACH: Final = 30
+_EVENT_PREPOSITIONS: Final = frozenset("on against at auf gegen".split())
+_PARTITIVE: Final = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
+_DE_PARTICLES: Final = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
+_PREPOSITIONS: Final = frozenset("in on at across near inside outside im in auf bei an".split())
+_NOUN_MODIFIERS: Final = frozenset("more other such further weitere weiteren".split())
+_NOT_COUNTED: Final = frozenset("""of the a an und and per von in im times mal percent prozent people's""".split())
 # "100 of these attacks", "40 of her colleagues", "nine of the victims": the things counted follow.
-_PARTITIVE_DETERMINERS = frozenset("the these those its their her his our my your den".split())
-_POSSESSIVES = _PARTITIVE_DETERMINERS - {"the", "den"}
+_PARTITIVE_DETERMINERS: Final = frozenset("the these those its their her his our my your den".split())
+_POSSESSIVES: Final = _PARTITIVE_DETERMINERS - {"the", "den"}
 # "the gunmen, numbering about 20": the counted things come first.
 _NUMBERING_BEFORE = re.compile(r"\b(?:the|a|an|these|those|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+),?\s+"
                                r"(?:numbering|totall?ing|numbered)\s+$", re.I)
 # "a catchment population of more than 60,000 people", "a convoy of 30 trucks": a collective noun counted.
-_NOUN_OF_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
+_NOUN_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
 # The verb whose object the count is belongs to the claim: "shot down 23 of the 31 drones", "opened fire on three
 # vehicles", "distributed hot meals to 4,200 people", "has 40 beds".
-MAX_WORDS_TO_VERB = 4
-_IRREGULAR_VERBS = frozenset("""hit hits struck strike strikes shot shoot shoots sent send sends set put built build
-    brought bring brings bought caught fought took take takes gave give gives made make makes found find finds held
-    hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell sells sank
-    threw throw fired launched launch launches downed seize seized freed free frees""".split())
-_HAVE = frozenset("has have had".split())
+MAX_WORDS_TO_VERB: Final = 4
+_IRREGULAR_VERBS: Final = frozenset("""hit hits struck strike strikes shot shoot shoots sent send sends set put
+    built build brought bring brings bought caught fought took take takes gave give gives made make makes found find
+    finds held hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell
+    sells sank threw throw fired launched launch launches downed seize seized freed free frees""".split())
+_HAVE: Final = frozenset("has have had".split())
 # Past forms that end the noun counted ("40 of her colleagues | spent the night").
-_IRREGULAR_PAST = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
+_IRREGULAR_PAST: Final = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
     remained""".split())
-_BETWEEN_VERB_AND_COUNT = frozenset("to for on at into onto from in with the a an its their his her our some down up "
-                                    "out off over against".split())
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_BETWEEN_VERB_AND_COUNT: Final = frozenset("to for on at into onto from in with the a an its their his her our some "
+                                           "down up out off over against".split())
+_WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Statistic:
     start: int
     end: int
@@ -70,15 +72,39 @@ class Statistic:
     category: str
     confidence: float
 
+    def __init__(self, start: int, end: int, count: int, qualifier: str, category: str, confidence: float) -> None:
+        """Written out (init=False): compiled (setup.py), this runs as C; a generated one would run as Python."""
+        self.start = start
+        self.end = end
+        self.count = count
+        self.qualifier = qualifier
+        self.category = category
+        self.confidence = confidence
 
-def _words(text: str, start: int, end: int, most: int = 1000):
-    return [(m.start(), m.end(), m.group()) for m in islice(TOKEN.finditer(text, start, end), most)]
+
+def _words(text: str, start: int, end: int, most: int = 1000) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the first `most` tokens of text[start:end].
+
+    One findall, without a match object per token: only white space lies between two tokens, so each is found by
+    str.find from the end of the one before."""
+    out = []
+    pos = start
+    for word in TOKEN.findall(text, start, end)[:most]:
+        pos = text.find(word, pos)
+        out.append((pos, pos + len(word), word))
+        pos += len(word)
+    return out
 
 
 def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
     """Where the verb whose object starts at `pos` begins, if it is within a few words (English)."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text, max(lo, pos - 60), pos)]
-    for n, (start, w) in enumerate(reversed(words)):
+    floor = max(lo, pos - 60)
+    start = pos
+    # The words from the last back, by one findall; only white space lies between two, so each is the last
+    # occurrence of its text before the one after it.
+    words: list[str] = _WORD.findall(text, floor, pos)
+    for n, w in enumerate(reversed(words)):
+        start = text.rfind(w, floor, start)
         lw = w.lower()
         if n >= MAX_WORDS_TO_VERB or not w[0].isalpha():
             return None
@@ -99,6 +125,16 @@ def _last_word(text: str, end: int) -> str:
     if len(parts) < 2 and end > 32:
         parts = text[:end].rsplit(None, 1)
     return parts[-1]
+
+
+def _event_before(text: str, pos: int) -> re.Match | None:
+    """The event a count ends ("attacks on | three bases"), looked for only after one of its prepositions."""
+    stretch = text[max(0, pos - EVENT_REACH):pos]
+    head = stretch.rstrip()
+    last = head.rsplit(None, 1)[-1:]
+    if len(head) == len(stretch) or not last or last[0].lower() not in _EVENT_PREPOSITIONS:
+        return None
+    return _EVENT_BEFORE.search(text, max(0, pos - EVENT_REACH), pos)
 
 
 def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
@@ -214,17 +250,17 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         while end > f.end and text[end - 1] in " .":
             end -= 1
         start = _counted_start(text, f, sent_start, lang)
-        ev = _EVENT_BEFORE.search(text, max(0, start - 30), start)
+        ev = _event_before(text, start)
         if ev:
             start = ev.start()
         elif lang == "en":
             verb = _verb_before(text, start, max(sent_start, used_until), stop)
             if verb is not None:
                 start = verb
-        words = [w for _, _, w in noun]
-        while len(words) > 1 and words[0].lower() in _NOUN_MODIFIERS:
-            words.pop(0)  # "such attacks", "more Patriot batteries": the things counted
-        category = " ".join(words)
+        counted = [w for _, _, w in noun]
+        while len(counted) > 1 and counted[0].lower() in _NOUN_MODIFIERS:
+            counted.pop(0)  # "such attacks", "more Patriot batteries": the things counted
+        category = " ".join(counted)
         confidence = 0.7 if f.qualifier != EXACT or not f.spelled else 0.6
         out.append(Statistic(start, end, f.value, f.qualifier, category, confidence))
         used_until = end
