@@ -146,7 +146,7 @@ def cmd_claim_add(ws, args) -> None:
         start, end = _span(args.span)
     claim = ws.add_claim(args.article_id, args.type, start=start, end=end, quote=args.quote,
                          occurrence=args.occurrence, status=args.status, note=args.note or "",
-                         fields=_fields(args.field), rationale=args.rationale or "")
+                         fields=_fields(args.field) or None, rationale=args.rationale or "")
     if args.json:
         _emit_json(claim.to_json())
     else:

@@ -25,6 +25,7 @@ from .anchoring import Anchor, How, Selector, anchor_many, describe
 from .detect import LANGUAGES as DETECTOR_LANGUAGES
 from .detect import Suggestion
 from .detect import suggest as detect_claims
+from .detect.span_fields import fields_for_span
 from .errors import ClaimdeskError, DuplicateArticle, InvalidInput, NotFound, StaleVersion, WorkspaceUnavailable
 from .importers import ImportedArticle, import_path, normalise_text, title_from_text
 from .models import (
@@ -675,12 +676,18 @@ class Workspace:
     def add_claim(self, article_id: int, type: str, *, start: int | None = None, end: int | None = None,
                   quote: str | None = None, occurrence: int | None = None, status: str = ClaimStatus.unverified,
                   note: str = "", fields: dict | None = None, rationale: str = "") -> ClaimRecord:
+        """Tag a span as a claim. Without `fields` (None, not {}), the detector reads them from the span
+        where it can (a count, its qualifier and category and who; a speaker; who a claim is attributed to)."""
         claim_type = _choice(type, ClaimType, "claim type")
         claim_status = _choice(status, ClaimStatus, "status")
         clean = _clean_fields(claim_type, fields)
         with self._action("add_claim") as (s, touched):
             article = self._get(s, Article, article_id, "article")
             start, end = self._resolve_span(article, start, end, quote, occurrence)
+            if fields is None and FIELDS_BY_TYPE[claim_type]:
+                language = (article.language or "")[:2].lower()
+                clean = _clean_fields(claim_type, fields_for_span(
+                    article.text, start, end, claim_type, language if language in DETECTOR_LANGUAGES else None))
             twin = s.scalars(select(Claim).where(Claim.article_id == article.id, Claim.start == start,
                                                  Claim.end == end, Claim.type == claim_type)).first()
             if twin is not None:

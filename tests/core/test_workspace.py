@@ -311,3 +311,17 @@ def test_dropping_an_unused_source_keeps_one_another_claim_still_cites(workspace
     workspace.unlink_source(second.evidence_id, drop_unused_source=True)
     assert workspace.sources() == []
     assert [e.action for e in workspace.history(b.id)][-1] == "source_unlinked"
+
+
+def test_a_hand_tagged_claim_gets_the_fields_the_detector_reads_unless_fields_are_given(workspace, sample_article):
+    read = workspace.add_claim(sample_article.id, "casualty", quote="Another 24 were injured")
+    assert read.fields == {"count": 24, "qualifier": "exact", "category": "injured",
+                           "who": "member of a pro-Iranian group"}
+    assert workspace.history(read.id)[0].new["fields"] == read.fields  # the creation records them
+    given = workspace.add_claim(sample_article.id, "casualty", quote="three US soldiers injured",
+                                fields={"who": "troops"})
+    assert given.fields == {"count": None, "qualifier": None, "category": None, "who": "troops"}
+    none = workspace.add_claim(sample_article.id, "casualty", quote="three US soldiers were injured", fields={})
+    assert set(none.fields.values()) == {None}
+    event = workspace.add_claim(sample_article.id, "event", quote="Another attack took place")
+    assert event.fields == {}

@@ -128,6 +128,7 @@ def test_a_new_analyst_works_through_the_sample_with_the_keyboard_alone(desktop)
     desktop.key("Return", "ctrl+1")
     claim = desktop.until(claims, "the tagged claim")[0]
     assert (claim["text"], claim["type"], claim["status"]) == ("Another 24 were injured", "casualty", "unverified")
+    assert (claim["fields"]["count"], claim["fields"]["category"]) == (24, "injured")  # read from the words
     assert SAMPLE.read_text(encoding="utf-8")[claim["start"]:claim["end"]] == claim["text"]
 
     # Ctrl+Alt+D: disputed, with the reason typed into the box that asks for it.

@@ -202,10 +202,12 @@ def test_editing_fields_and_note_saves_them(qtbot, window):
     claim = tag(qtbot, window, "Another 24 were injured")
     editor = window.panel.editor
     assert editor.fields["count"].isVisibleTo(editor) and not editor.fields["speaker"].isVisibleTo(editor)
+    assert editor.fields["count"].text() == "24"  # read from the tagged words
     editor.fields["count"].setFocus()
-    qtbot.keyClicks(editor.fields["count"], "24")
+    editor.fields["count"].selectAll()
+    qtbot.keyClicks(editor.fields["count"], "23")
     press(window, Qt.Key.Key_Return)
-    assert stored(window, claim.id).fields["count"] == 24
+    assert stored(window, claim.id).fields["count"] == 23
     editor.note.setFocus()
     qtbot.keyClicks(editor.note, "Interior Ministry figure")
     window.panel.table.setFocus()  # leaving the note saves it

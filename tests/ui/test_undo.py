@@ -81,13 +81,14 @@ def test_delete_undo_restores_with_a_new_id_and_later_commands_follow_it(env):
 def test_update_undo_and_redo_are_recorded_with_their_rationale(env):
     ws, article, ctx, stack, _, _ = env
     claim = ws.add_claim(article.id, "casualty", quote="Another 24 were injured")
-    perform(stack, UpdateClaimCommand(ctx, claim.id, {"status": "disputed", "fields": {"count": "24"}},
+    assert claim.fields["count"] == 24  # read from the span
+    perform(stack, UpdateClaimCommand(ctx, claim.id, {"status": "disputed", "fields": {"count": "20"}},
                                       "MoI says 20", claim.version))
     after = ws.claim(claim.id)
-    assert (after.status, after.fields["count"]) == ("disputed", 24)
+    assert (after.status, after.fields["count"]) == ("disputed", 20)
     stack.undo()
     undone = ws.claim(claim.id)
-    assert (undone.status, undone.fields["count"]) == ("unverified", None)
+    assert (undone.status, undone.fields["count"]) == ("unverified", 24)
     stack.redo()
     assert ws.claim(claim.id).status == "disputed"
     status_events = [(e.old, e.new, e.rationale) for e in ws.history(claim.id) if e.field == "status"]

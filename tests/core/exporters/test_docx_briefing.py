@@ -347,7 +347,7 @@ def test_several_articles_are_numbered_and_claims_numbered_across_them(workspace
     eleventh = next(c for c in document.comments if c.text.startswith("Claim 11 "))
     assert "".join(t for t, _ in runs[str(eleventh.comment_id)]) == claim.text
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "No.")
-    assert table.rows[11].cells[1].text.split("\n") == ["Four soldiers were injured", "Article 2"]
+    assert table.rows[11].cells[1].text.split("\n") == ["Four soldiers were injured", "4 injured (soldiers)", "Article 2"]
     assert table.rows[1].cells[1].text.split("\n") == ["Three soldiers are injured", "3 injured (US soldiers)",
                                                        "Article 1"]
     text = [p.text for p in document.paragraphs]
