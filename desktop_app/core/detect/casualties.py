@@ -398,13 +398,16 @@ class _Finder:
                 break
         return last, self.text[pos:last]
 
-    def partitive_end(self, pos: int, phrase_pos: int) -> int:
+    def partitive_end(self, pos: int, phrase_pos: int, one_clause: bool = False) -> int:
         """The end of a partitive tail at `pos` (", one of them seriously", ", including nine children"), or of one
         after a short phrase from `phrase_pos` ("... in a drone attack on Erbil air base, two of them seriously");
-        `phrase_pos` when there is none. The counted people named there belong to the claim, not to a statistic."""
+        `phrase_pos` when there is none. The counted people named there belong to the claim, not to a statistic.
+        With `one_clause` the phrase may not start a new clause ("killed four children | and that 200 people were
+        taken to hospital, several of them ..." counts the 200, not the children)."""
         text = self.text
         p = _PARTITIVE.match(text, pos)
-        if p is None and text.find(",", phrase_pos + 1, phrase_pos + 61) >= 0:  # its comma comes within 60 characters
+        comma = text.find(",", phrase_pos + 1, phrase_pos + 61)
+        if p is None and comma >= 0 and not (one_clause and self.clause_end(phrase_pos, comma) < comma):
             p = _PARTITIVE_AFTER_PHRASE.match(text, phrase_pos)
         return p.end() if p else phrase_pos
 
@@ -467,7 +470,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                         continue
                     end = tail.end()
                 else:
-                    end = finder.partitive_end(end, end)  # "killed at least 23 people, including nine children"
+                    end = finder.partitive_end(end, end, one_clause=True)  # "killed at least 23 people, including nine children"
                 confidence = 0.85
             else:
                 compound = _COMPOUND_NOUN[lang]

@@ -205,3 +205,9 @@ def test_a_figure_in_brackets_after_a_casualty_word_takes_its_category():
     found = casualties("Floods left 1,200 families displaced (an estimated 6,000 people) in the north.")
     assert ("an estimated 6,000 people",
             {"count": 6000, "qualifier": "about", "category": "displaced", "who": "people"}) in found
+
+
+def test_the_including_tail_of_another_clause_is_not_the_killings():
+    (first, *_) = casualties("The raid killed two guards and troops detained 30 men in the compound, including a "
+                             "local commander.")
+    assert first[0] == "killed two guards"
