@@ -70,11 +70,11 @@ _LEFT: Final = {
                      r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
-                     r")\s+(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|unter\s+den\s+Toten\s+(?:sind|waren)?)|"
+                     r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|unter\s+den\s+Toten(?:\s+(?:sind|waren))?)|"
                      r"(?P<injured>verletzten|verletzte|verwundeten|verwundete)|"
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
-                     r"(?P<displaced>vertrieben|vertrieb))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
+                     r"(?P<displaced>vertrieben|vertrieb|flohen|(?P<forced>verließen)))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
@@ -82,9 +82,22 @@ _LEFT_WORDS: Final = {
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
     "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
-        verschleppten verschleppte entführten entführte vertrieben vertrieb""".split()),
+        verschleppten verschleppte entführten entführte vertrieben vertrieb flohen verließen""".split()),
 }
-_FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?", re.I)
+# "forced 300 families from their homes", "verließen Dutzende Familien die Stadt": a verb that counts the displaced
+# only with the place they left after the figure ("verließen 20 Soldaten die Kaserne" is no flight).
+# A German compound or nominalised participle that names the casualties itself: "fünf Schwerverletzte",
+# "2,9 Millionen Binnenvertriebene", "40 Verkehrstote". The plain nouns ("Verletzte", "Tote") are cues of _CUES; their
+# compounds are not found there, as the cue scan starts only where a cue word starts.
+_COMPOUND_NOUN: Final = {
+    "en": None,
+    "de": re.compile(r"[ \t]+(?P<who>[A-ZÄÖÜ][a-zäöüß]+?(?:(?P<killed>toten?|todesopfern?)|"
+                     r"(?P<injured>verletzten?|verwundeten?)|(?P<missing>vermissten?)|"
+                     r"(?P<displaced>vertriebenen?|flüchtlingen?)))\b"),
+}
+_FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s+flee(?:\s+their\s+homes?)?|"
+                                 r"\s+(?:die|das|ihre|ihr)\s+(?:Stadt|Städte|Dorf|Dörfer|Häuser|Heimat|Wohnungen|"
+                                 r"Region|Gegend|Heimatorte?)\b", re.I)
 _TOLL: Final = {
     "en": re.compile(r"\b(?:(?:the\s+)?death\s+toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
@@ -353,7 +366,10 @@ class _Finder:
         if not m:
             return None
         forced = m.groupdict().get("forced") is not None
-        return m.start(), _category(m) if not forced else "displaced", forced
+        # "households displaced (an estimated 46,000 people)": the word before the bracket gives the category; the
+        # claim is the bracket's figure, the word belonging to the claim before it.
+        start = f.start if "(" in m.group() else m.start()
+        return start, _category(m) if not forced else "displaced", forced
 
     def toll(self, f: Figure) -> tuple[int, str] | None:
         i = bisect_left(self.toll_words, f.start)
@@ -382,6 +398,19 @@ class _Finder:
                 break
         return last, self.text[pos:last]
 
+    def partitive_end(self, pos: int, phrase_pos: int, one_clause: bool = False) -> int:
+        """The end of a partitive tail at `pos` (", one of them seriously", ", including nine children"), or of one
+        after a short phrase from `phrase_pos` ("... in a drone attack on Erbil air base, two of them seriously");
+        `phrase_pos` when there is none. The counted people named there belong to the claim, not to a statistic.
+        With `one_clause` the phrase may not start a new clause ("killed four children | and that 200 people were
+        taken to hospital, several of them ..." counts the 200, not the children)."""
+        text = self.text
+        p = _PARTITIVE.match(text, pos)
+        comma = text.find(",", phrase_pos + 1, phrase_pos + 61)
+        if p is None and comma >= 0 and not (one_clause and self.clause_end(phrase_pos, comma) < comma):
+            p = _PARTITIVE_AFTER_PHRASE.match(text, phrase_pos)
+        return p.end() if p else phrase_pos
+
     def tail(self, cue_start: int, cue_end: int, category: str, cue: str) -> tuple[int, str | None]:
         """Extend over "..., one of them seriously" / ", darunter zwei Frauen" / "(the dead) were children"."""
         text = self.text
@@ -395,12 +424,7 @@ class _Finder:
                 who = _who(t.group(1), self.lang)
                 cue_end = t.end()
         aux = _WORDEN_BEEN.match(text, cue_end, cue_end + 8)
-        p = _PARTITIVE.match(text, aux.end() if aux else cue_end)
-        if p is None and text.find(",", cue_end + 1, cue_end + 61) >= 0:  # its comma comes within 60 characters
-            # "... were wounded in a drone attack on Erbil air base, two of them seriously"
-            p = _PARTITIVE_AFTER_PHRASE.match(text, cue_end)
-        if p:
-            cue_end = p.end()
+        cue_end = self.partitive_end(aux.end() if aux else cue_end, cue_end)
         while cue_end > 0 and text[cue_end - 1].isspace():
             cue_end -= 1
         return cue_end, who
@@ -445,7 +469,16 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                     if not tail:
                         continue
                     end = tail.end()
+                else:
+                    end = finder.partitive_end(end, end, one_clause=True)  # "killed at least 23 people, including nine children"
                 confidence = 0.85
+            else:
+                compound = _COMPOUND_NOUN[lang]
+                noun = compound.match(text, f.end) if compound is not None else None
+                if noun is not None:  # "Fünf Schwerverletzte", "2,9 Millionen Binnenvertriebene"
+                    category, who = _category(noun), noun.group("who")
+                    end, _ = finder.tail(noun.start("who"), noun.end(), category, who)
+                    confidence = 0.85
         if category is None:
             continue
         if f.spelled and f.value == 1 and f.qualifier == "exact" and not who:

@@ -91,7 +91,8 @@ _ANOTHER: Final = frozenset(("another", "a further", "a total of", "insgesamt", 
 _BEFORE_FIGURE: Final = frozenset(_QUALIFIERS) | _ANOTHER
 _LAST_WORDS: Final = frozenset(q.split()[-1] for q in _BEFORE_FIGURE)
 # A phrase of _BEFORE_FIGURE as whole words ending the text before a figure; the leftmost match is the longest.
-_PHRASE_BEFORE: Final = re.compile(r"(?<!\S)(" + "|".join(
+# It may follow an opening bracket: "(an estimated 46,000 people)".
+_PHRASE_BEFORE: Final = re.compile(r"(?<![^\s(\[])(" + "|".join(
     r"\s+".join(re.escape(w) for w in q.split()) for q in sorted(_BEFORE_FIGURE, key=len, reverse=True))
     + r")\s+$", re.I)
 
@@ -216,6 +217,13 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
     return False
 
 
+def _month_after(text: str, end: int) -> bool:
+    """A month name right after a range: the range is of days ("3-16 June"), which the single-number check in
+    _not_a_count cannot see, as it looks only after the first number of the range."""
+    nxt = _NEXT_WORD.match(text, end, end + 24)
+    return nxt is not None and nxt.group(1).lower().rstrip(".") in _MONTHS
+
+
 def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
     """(start, end, value, qualifier, spelled) of every numeral, in order."""
     found = []
@@ -325,6 +333,8 @@ def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors
                 qualifier = f"between {value:,} and {high:,}"
                 skip_until = r.end()
                 end = r.end()
+                if _month_after(text, end):
+                    continue  # "3–16 June", "between 8 and 12 June": a span of days, not a count
         ranged = qualifier.startswith("between")
         fig_start = between.start() if between and ranged else start
         another = False

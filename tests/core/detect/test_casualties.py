@@ -157,3 +157,57 @@ def test_a_named_hospital_and_the_partitive_after_it():
                           "them in a critical condition.", "en")
     assert found[0].endswith("six of them in a critical condition")
     assert (found[1]["count"], found[1]["category"]) == (41, "injured")
+
+
+@pytest.mark.parametrize("text, claim, count, qualifier, category, who", [
+    ("Nach dem Unfall wurden sieben Schwerverletzte geborgen.", "sieben Schwerverletzte", 7, "exact", "injured",
+     "Schwerverletzte"),
+    ("In der Provinz leben rund 1,2 Millionen Binnenvertriebene.", "rund 1,2 Millionen Binnenvertriebene", 1_200_000,
+     "about", "displaced", "Binnenvertriebene"),
+    ("Die Behörden zählten 40 Verkehrstote im Mai.", "40 Verkehrstote", 40, "exact", "killed", "Verkehrstote"),
+    ("In dem Lager wohnen 800 Kriegsflüchtlinge.", "800 Kriegsflüchtlinge", 800, "exact", "displaced",
+     "Kriegsflüchtlinge"),
+])
+def test_a_german_compound_names_the_casualties(text, claim, count, qualifier, category, who):
+    assert casualties(text) == [(claim, {"count": count, "qualifier": qualifier, "category": category, "who": who})]
+    assert not [s for s in suggest(text) if s.type == "statistic"]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Post stellte 40 Boten ein.",
+    "Der Verlag druckte 300 Angebote.",
+])
+def test_a_word_that_only_ends_like_a_casualty_noun_is_no_casualty(text):
+    assert casualties(text) == []
+
+
+def test_a_count_among_the_dead_in_german_needs_no_verb():
+    (only,) = casualties("Beim Einsturz starb ein Arbeiter; laut Feuerwehr sind unter den Toten zwei Frauen.")[-1:]
+    assert only == ("unter den Toten zwei Frauen",
+                    {"count": 2, "qualifier": "exact", "category": "killed", "who": "Frauen"})
+
+
+def test_a_german_verb_of_flight_counts_the_displaced_only_with_the_place_left():
+    assert casualties("Nach den Kämpfen verließen Hunderte Bewohner das Dorf.") == [
+        ("verließen Hunderte Bewohner das Dorf",
+         {"count": 200, "qualifier": "hundreds", "category": "displaced", "who": "Bewohner"})]
+    assert casualties("Am Abend verließen 20 Soldaten die Kaserne.") == []
+
+
+def test_a_count_in_the_including_tail_of_a_killing_is_no_statistic():
+    found = suggest("The shelling killed at least 14 people overnight, including six women sheltering in a school.")
+    assert [(s.type, s.fields["count"]) for s in found if s.type in ("casualty", "statistic")] == [("casualty", 14)]
+    (claim,) = [s for s in found if s.type == "casualty"]
+    assert claim.text.startswith("killed at least 14 people overnight, including six women")
+
+
+def test_a_figure_in_brackets_after_a_casualty_word_takes_its_category():
+    found = casualties("Floods left 1,200 families displaced (an estimated 6,000 people) in the north.")
+    assert ("an estimated 6,000 people",
+            {"count": 6000, "qualifier": "about", "category": "displaced", "who": "people"}) in found
+
+
+def test_the_including_tail_of_another_clause_is_not_the_killings():
+    (first, *_) = casualties("The raid killed two guards and troops detained 30 men in the compound, including a "
+                             "local commander.")
+    assert first[0] == "killed two guards"

@@ -87,3 +87,18 @@ def test_one_is_a_count_only_where_a_category_word_makes_it_a_claim():
 ])
 def test_one_after_a_determiner_and_a_month_before_a_full_stop(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The survey ran from 4–19 May 2023 in all camps.",
+    "Talks were held between 2 and 5 March in Geneva.",
+    "Die Messe fand vom 10. bis 14 Juni statt.",
+    "Between 8 and 11 Sept. the roads were closed.",
+])
+def test_a_range_of_days_before_a_month_is_no_count(text):
+    assert [t for t in find_figures(text, "de" if "Messe" in text else "en") if t.value in (2, 4, 8, 10)] == []
+
+
+def test_a_range_before_another_word_stays_a_count():
+    (fig,) = find_figures("Between 8 and 12 trucks arrived.")
+    assert (fig.value, fig.qualifier) == (8, "between 8 and 12")
