@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import least_time  # noqa: E402
 
 GOAL = 50.0  # milliseconds
 TYPES = ("casualty", "attribution", "quote", "statistic", "event", "other")
@@ -48,14 +51,6 @@ def _label(f) -> str:
     return " ".join(p for p in parts if p) or "everything"
 
 
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
 
 def run(quick: bool = False) -> dict:
     from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -74,7 +69,7 @@ def run(quick: bool = False) -> dict:
     view.setModel(model)
     view.resize(640, 800)
     view.show()
-    load = _best(lambda: (model.set_claims(claims), app.processEvents()), 1)
+    load = least_time(lambda: (model.set_claims(claims), app.processEvents()), 1)
 
     def shown(action):
         def step():
@@ -87,17 +82,17 @@ def run(quick: bool = False) -> dict:
     word = "soldiers"
     for i in range(1, len(word) + 1):
         prefix = word[:i]
-        keystrokes[f"type {prefix!r}"] = _best(
+        keystrokes[f"type {prefix!r}"] = least_time(
             shown(lambda p=prefix: (model.set_filter(ClaimFilter(text=p[:-1])), model.set_filter(ClaimFilter(text=p)))),
             repeat)
     filters = [ClaimFilter(types=frozenset({"casualty"})), ClaimFilter(statuses=frozenset({"disputed"}), text="moi"),
                ClaimFilter()]
     for f in filters:
-        keystrokes[_label(f)] = _best(shown(lambda f=f: (model.set_filter(ClaimFilter(text="\0")),
+        keystrokes[_label(f)] = least_time(shown(lambda f=f: (model.set_filter(ClaimFilter(text="\0")),
                                                         model.set_filter(f))), repeat)
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-            keystrokes[f"sort column {column} {order.name}"] = _best(shown(lambda c=column, o=order: view.sortByColumn(c, o)),
+            keystrokes[f"sort column {column} {order.name}"] = least_time(shown(lambda c=column, o=order: view.sortByColumn(c, o)),
                                                                      repeat)
     worst_name, worst = max(keystrokes.items(), key=lambda kv: kv[1])
 
@@ -133,7 +128,7 @@ def run(quick: bool = False) -> dict:
         for f in checks:
             model.set_filter(f)
             model.rowCount()
-    proxy_s, ours_s = _best(proxy_all, repeat), _best(ours_all, repeat)
+    proxy_s, ours_s = least_time(proxy_all, repeat), least_time(ours_all, repeat)
     for f in checks:  # both give the same rows
         model.set_filter(f)
         proxy.current = f
@@ -143,7 +138,7 @@ def run(quick: bool = False) -> dict:
     from dataclasses import replace
     model.set_filter(ClaimFilter())
     target = claims[n // 2]
-    upsert = _best(lambda: model.upsert(replace(target, status="verified", version=target.version + 1)), repeat)
+    upsert = least_time(lambda: model.upsert(replace(target, status="verified", version=target.version + 1)), repeat)
     view.close()
     del CLAIM_ID_ROLE
     return {

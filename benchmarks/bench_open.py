@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import random
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from timing import least_time  # noqa: E402
 
 GOAL = 1.5
 TYPES = ("casualty", "attribution", "quote", "statistic", "event", "other")
@@ -55,14 +57,6 @@ def claims(text: str, n: int, seed: int = 5):
     return out
 
 
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
 
 def run(quick: bool = False) -> dict:
     from PySide6.QtCore import QEvent
@@ -98,8 +92,8 @@ def run(quick: bool = False) -> dict:
 
     baseline()  # warm both paths (fonts, glyph caches) before timing
     ours()
-    base = _best(baseline, repeat)
-    mine = _best(ours, repeat)
+    base = least_time(baseline, repeat)
+    mine = least_time(ours, repeat)
     return {
         "name": "open",
         "ratio": round(mine / base, 2),

@@ -18,6 +18,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from timing import least_time  # noqa: E402
 
 GOAL = 1.0
 MIN_BYTES = 1_000_000
@@ -56,15 +59,6 @@ def corpus(min_bytes: int = MIN_BYTES, seed: int = 7) -> list[str]:
         size += len(body.encode("utf-8"))
     return articles
 
-
-def _best(fn, repeats: int) -> float:
-    """Least CPU time of this process over `repeats` runs (other work on the machine does not count)."""
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def run(quick: bool) -> dict:
@@ -106,10 +100,10 @@ def run(quick: bool) -> dict:
     repeats = 1 if quick else 3
     tokenize()  # imports, regex compilation and the vocabulary's strings happen before timing
     detect()
-    spacy_time = _best(tokenize, repeats)
-    detect_time = _best(detect, repeats)
+    spacy_time = least_time(tokenize, repeats, clock=time.process_time)
+    detect_time = least_time(detect, repeats, clock=time.process_time)
     tokenize_warm()
-    warm_time = _best(tokenize_warm, repeats)
+    warm_time = least_time(tokenize_warm, repeats, clock=time.process_time)
     return {
         "name": "suggest",
         "ratio": detect_time / spacy_time,
