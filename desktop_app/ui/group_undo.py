@@ -22,6 +22,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def _current(ctx, s: GroupSuggestion) -> GroupSuggestion:
+    """A suggestion made before claims were deleted and restored (or groups made again): their ids now."""
+    c, g = ctx.claims.resolve, ctx.groups.resolve
+    return replace(s, group_id=None if s.group_id is None else g(s.group_id),
+                   claim_ids=tuple(c(i) for i in s.claim_ids), member_ids=tuple(c(i) for i in s.member_ids))
+
+
 class LinkClaimsCommand(WorkspaceCommand):
     """ "Same claim as...": the claims in one group. Undo takes out what it put in, puts merged groups back
     and the old label; redo links them again."""
@@ -197,10 +204,7 @@ class AcceptSuggestionsCommand(WorkspaceCommand):
         self.grown: list[tuple[int, tuple[int, ...]]] = []  # (group, claims added to it)
 
     def _resolved(self) -> list[GroupSuggestion]:
-        c, g = self.ctx.claims.resolve, self.ctx.groups.resolve
-        return [replace(s, group_id=None if s.group_id is None else g(s.group_id),
-                        claim_ids=tuple(c(i) for i in s.claim_ids), member_ids=tuple(c(i) for i in s.member_ids))
-                for s in self.suggestions]
+        return [_current(self.ctx, s) for s in self.suggestions]
 
     def _apply(self, suggestions: list[GroupSuggestion]) -> None:
         records = self.ctx.ws.apply_group_suggestions(suggestions)
@@ -259,10 +263,7 @@ class DismissSuggestionCommand(WorkspaceCommand):
         self.pairs: list[tuple[int, int]] = []
 
     def _reject(self) -> None:
-        c = self.ctx.claims.resolve
-        s = replace(self.suggestion, claim_ids=tuple(c(i) for i in self.suggestion.claim_ids),
-                    member_ids=tuple(c(i) for i in self.suggestion.member_ids))
-        self.pairs = self.ctx.ws.reject_group_suggestion(s)
+        self.pairs = self.ctx.ws.reject_group_suggestion(_current(self.ctx, self.suggestion))
 
     def first(self) -> None:
         self._reject()
