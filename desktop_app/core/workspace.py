@@ -176,6 +176,12 @@ def _claim_record(c: Claim) -> ClaimRecord:
     )
 
 
+def _detector_language(article: Article) -> str | None:
+    """The article's language as the detector names it, or None (the detector tells it from the text)."""
+    language = (article.language or "")[:2].lower()
+    return language if language in DETECTOR_LANGUAGES else None
+
+
 def _claim_snapshot(c: Claim) -> dict:
     """What a history entry keeps of a whole claim (on creation and deletion)."""
     return {"start": c.start, "end": c.end, "text": c.text, "type": c.type, "status": c.status,
@@ -685,9 +691,8 @@ class Workspace:
             article = self._get(s, Article, article_id, "article")
             start, end = self._resolve_span(article, start, end, quote, occurrence)
             if fields is None and FIELDS_BY_TYPE[claim_type]:
-                language = (article.language or "")[:2].lower()
-                clean = _clean_fields(claim_type, fields_for_span(
-                    article.text, start, end, claim_type, language if language in DETECTOR_LANGUAGES else None))
+                clean = _clean_fields(claim_type, fields_for_span(article.text, start, end, claim_type,
+                                                                  _detector_language(article)))
             twin = s.scalars(select(Claim).where(Claim.article_id == article.id, Claim.start == start,
                                                  Claim.end == end, Claim.type == claim_type)).first()
             if twin is not None:
@@ -896,12 +901,12 @@ class Workspace:
         claim_type = _choice(type, ClaimType, "claim type") if type else None
         with self._reading() as s:
             article = self._get(s, Article, article_id, "article")
-            text, language = article.text, (article.language or "")[:2].lower()
+            text, language = article.text, _detector_language(article)
             claims = s.execute(select(Claim.type, Claim.start, Claim.end)
                                .where(Claim.article_id == article_id)).all()
             rejected = set(s.execute(select(RejectedSuggestion.type, RejectedSuggestion.start, RejectedSuggestion.end)
                                      .where(RejectedSuggestion.article_id == article_id)).all())
-        found = detect_claims(text, language if language in DETECTOR_LANGUAGES else None)
+        found = detect_claims(text, language)
         return [x for x in found
                 if (claim_type is None or x.type == claim_type) and x.key not in rejected
                 and not any(t == x.type and _covers(start, end, x.start, x.end) for t, start, end in claims)]
