@@ -31,6 +31,7 @@ from .article_list import ArticleList
 from .article_pane import ArticlePane
 from .claim_panel import ClaimPanel
 from .dialogs import messages
+from .dialogs.progress import close_progress, task_progress
 from .groups_controller import LIST_KEYS, GroupsController
 from .operations import Operations
 from .present import short
@@ -409,26 +410,17 @@ class MainWindow(QMainWindow):
     def import_items(self, items: list[ImportItem]) -> ImportTask:
         """Import off the GUI thread with progress and cancel; opens the (first) article when done."""
         task = ImportTask(self.workspace, items)
-        progress = QtWidgets.QProgressDialog("Importing\u2026", "Cancel", 0, len(items), self)
-        progress.setObjectName("importProgress")
-        progress.setWindowTitle("Import")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(task.cancel)
+        progress = task_progress(self, "Importing\u2026", "Import", "importProgress", len(items), task.cancel)
         task.signals.progress.connect(lambda done, total, label: (
             progress.setValue(done), progress.setLabelText(f"Importing {short(label, 60)}\u2026" if label else "")))
         task.signals.finished.connect(lambda result: self._imported(task, result, progress))
         task.signals.failed.connect(lambda message: self._import_failed(task, message, progress))
         self._tasks.add(task)
-        progress.setValue(0)
         self.pool.start(task)
         return task
 
     def _import_done(self, task, progress) -> bool:
-        progress.close()
-        progress.deleteLater()
+        close_progress(progress)
         self._tasks.discard(task)
         return task.workspace is self.workspace
 

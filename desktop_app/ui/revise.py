@@ -21,6 +21,7 @@ from desktop_app.core.errors import ClaimdeskError
 from . import theme
 from .banner import Banner
 from .dialogs import messages
+from .dialogs.progress import close_progress, task_progress
 from .present import FUZZY, ORPHANED, short
 from .review_text import plural, reading_banner, revision_label, revision_summary
 from .revision_undo import ReattachClaimCommand
@@ -100,26 +101,18 @@ class Revisions(QObject):
     def revise(self, article_id: int, target: str) -> ReviseTask:
         win = self.win
         task = ReviseTask(win.workspace, article_id, target)
-        progress = QtWidgets.QProgressDialog("Importing the new version\u2026", "Cancel", 0, 2, win)
-        progress.setObjectName("reviseProgress")
-        progress.setWindowTitle("Import new version")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
-        progress.canceled.connect(task.cancel)
+        progress = task_progress(win, "Importing the new version\u2026", "Import new version", "reviseProgress", 2,
+                                 task.cancel, delay_ms=400)
         task.signals.progress.connect(lambda done, total, what: (
             progress.setValue(done), progress.setLabelText(f"Importing the new version: {what}\u2026")))
         task.signals.finished.connect(lambda report: self._finished(task, report, progress))
         task.signals.failed.connect(lambda message: self._failed(task, message, progress))
         self._tasks.add(task)
-        progress.setValue(0)
         win.pool.start(task)
         return task
 
     def _close(self, task: ReviseTask, progress) -> bool:
-        progress.close()
-        progress.deleteLater()
+        close_progress(progress)
         self._tasks.discard(task)
         return task.workspace is self.win.workspace
 

@@ -64,6 +64,25 @@ def test_import_tag_with_ctrl_1_and_the_claim_is_stored(qtbot, window):
     assert painted_background(window.view, saved.start + 1) == "#f4a3a3"
 
 
+def test_a_slow_import_shows_progress_then_hands_the_keyboard_back(qtbot, window, monkeypatch):
+    """Past the delay the progress window appears; when it closes, Ctrl+1 tags in the main window again."""
+    import threading
+
+    from desktop_app.ui import workers
+
+    release = threading.Event()
+    work = workers.ImportTask.work
+    monkeypatch.setattr(workers.ImportTask, "work", lambda task: (release.wait(10), work(task))[1])
+    with qtbot.waitSignal(window.importFinished, timeout=20_000):
+        window.import_items([ImportItem.path(SAMPLE)])
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is not window and QApplication.activeWindow() is not None)
+        assert QApplication.activeWindow().objectName() == "importProgress"
+        release.set()
+    assert QApplication.activeWindow() is window
+    claim = tag(qtbot, window, "Another 24 were injured")
+    assert claim.type == "casualty"
+
+
 def test_ctrl_1_without_a_selection_explains_instead_of_failing(qtbot, window):
     import_sample(qtbot, window)
     window.view.setFocus()
