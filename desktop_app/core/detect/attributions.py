@@ -40,6 +40,7 @@ _QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few
                                         r"(?:\s+of\s+(?:them|these|those))?\s+")
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
 _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
+_DE_PRONOUN_AFTER: Final = re.compile(r"\s+(er|sie)\b")
 _DE_INVERTED_GAP: Final = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
                                  r"Angaben|Schätzungen|Zahlen)\s+(?:by|from|of|von|des|der)\s+)", re.I)
@@ -191,6 +192,9 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             after = subject_after(text, gap.end() if gap else verb_end, sent_end, lang)
             if after and after[0] - verb_end < 60 and (gap or person_name(after[1])[0]):
                 start, end, source, where = verb_start, after[0], after[1], verb_end
+            pronoun = _DE_PRONOUN_AFTER.match(text, verb_end) if after is None else None
+            if pronoun and _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
+                start, end, source, where = verb_start, pronoun.end(), pronoun.group(1), verb_end  # "…, erklärte er"
         elif _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
             after = subject_after(text, verb_end, sent_end, lang)  # "..., said the ministry."
             if after:

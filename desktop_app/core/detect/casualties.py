@@ -26,23 +26,29 @@ _CATEGORY_SET: Final = frozenset(CATEGORIES)
 _CUES: Final = {
     "en": {
         "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
-                  r"shot\s+dead",
+                  r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)",
         "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
                    r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?|"
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
-                   r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)",
-        "missing": r"missing|unaccounted\s+for",
+                   r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
+                   r"(?:serious|critical|stable|grave|life-threatening)\s+condition|intensive\s+care|bleeding|"
+                   r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment",
+        "missing": r"missing|unaccounted\s+for|"
+                   r"(?:trapped|buried)\s+(?:under|beneath|in)\s+(?:the\s+)?(?:rubble|debris|ruins|"
+                   r"(?:collapsed|destroyed)\s+[\w-]+)",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
                      r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes",
     },
     "de": {
-        "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen",
-        "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)",
-        "missing": r"vermisst|Vermissten?",
+        "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
+                  r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
+        "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
+                   r"in\s+(?:akuter\s+)?Lebensgefahr",
+        "missing": r"vermisst|Vermissten?|verschüttet",
         "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
-                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen",
+                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)",
     },
 }
 
@@ -50,11 +56,12 @@ _CUES: Final = {
 _CUE_STARTS: Final = {
     "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
-        abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left""",
+        abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
+        serious critical stable grave life-threatening intensive bleeding sought received trapped buried""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
-        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer""",
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -99,7 +106,7 @@ _FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s
                                  r"\s+(?:die|das|ihre|ihr)\s+(?:Stadt|Städte|Dorf|Dörfer|Häuser|Heimat|Wohnungen|"
                                  r"Region|Gegend|Heimatorte?)\b", re.I)
 _TOLL: Final = {
-    "en": re.compile(r"\b(?:(?:the\s+)?death\s+toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
+    "en": re.compile(r"\b(?:(?:the\s+)?(?:death\s+)?toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
                      r"\b(?:to|at|reached|of)\s+$", re.I),
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
@@ -133,6 +140,8 @@ _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\
 _PARTITIVE_NOUN_CUE_TAIL: Final = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
                                              + _NOUN_CUE_TAIL.pattern)
 _WORDEN_BEEN: Final = re.compile(r"\s+(?:worden|been)\b")
+# People who can leave their homes ("Hunderte Familien haben die Uferbezirke verlassen").
+_PEOPLE_DE: Final = frozenset("Familien Menschen Einwohner Bewohner Zivilisten Haushalte Anwohner Dorfbewohner".split())
 _NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
 _OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
@@ -175,9 +184,17 @@ _ONE_AFTER_VERB: Final = {
     "de": None,
 }
 _AUX_TO_CUE: Final = {
-    "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|"
-                     r"[a-z]+ly)\s+){0,3}"),
-    "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich)\s+){0,3}"),
+    "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|still|"
+                     r"[a-z]+ly)\s+){0,3}(?:in\s+(?:a\s+)?)?"),
+    "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich|"
+                     r"im\s+Krankenhaus|schwebt|schwebte|schwebe)\s+){0,3}"),
+}
+# "Among the dead is a 12-year-old boy", "Unter den Verletzten ist ein Kind": one person in a list of casualties.
+_AMONG: Final = {
+    "en": re.compile(r"\b[Aa]mong\s+the\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>injured|wounded)|"
+                     r"(?P<missing>missing))\s+(?:is|was|are|were)\s+$"),
+    "de": re.compile(r"\b[Uu]nter\s+den\s+(?:(?P<killed>Toten|Todesopfern)|(?P<injured>Verletzten|Verwundeten)|"
+                     r"(?P<missing>Vermissten))\s+(?:ist|war|sind|waren|sei|seien)\s+$"),
 }
 _OF_TAIL = re.compile(r"\s+of\s+[^,.;:\n\"“”„«»()]{1,40}?(?=[,.;:\n\"“”„«»()]|\s+(?:and|but|while|when|after|before|"
                       r"as|who|which|that|on|in)\b|$)")
@@ -204,6 +221,11 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
             if cue is not None:
                 figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
                 out.append(Casualty(before.start(), cue.end(), 1, EXACT, _category(cue), who, 0.75, figure))
+                continue
+            among = _AMONG[lang].search(text, max(0, before.start() - 40), before.start())
+            if among is not None:
+                figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
+                out.append(Casualty(among.start(), m.end(), 1, EXACT, _category(among), who, 0.75, figure))
                 continue
         one_after = _ONE_AFTER_VERB[lang]
         verb = one_after.search(text, max(0, pos - 50), pos) if one_after is not None else None
@@ -322,10 +344,14 @@ class _Finder:
             if conj:
                 nxt = self.figure_at(conj.end(), conj.end() + 1)
                 tokens = TOKEN.findall(text, f.end, end)
-                if nxt is not None and len(tokens) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in tokens):
-                    other = self.right(nxt)
-                    if other is not None and other[0] - f.end < 160:
-                        return other[0], other[1], other[2], text[f.end:np_end], True
+                if len(tokens) <= 3 and not any(w.lower() in AUXILIARIES[lang] for w in tokens):
+                    if nxt is not None:
+                        other = self.right(nxt)
+                        if other is not None and other[0] - f.end < 160:
+                            return other[0], other[1], other[2], text[f.end:np_end], True
+                    elif tokens and self._joined_nouns(conj.end(), m.start(), limit):
+                        # "at least 31 drivers and soldiers were killed": one figure counts both nouns.
+                        return m.end(), _category(m), m.start(), text[f.end:m.start()], False
             return None  # the category word belongs to another clause
         if self.figure_at(f.end, m.start()) is not None:
             return None  # "Two officials said three people were killed": the word belongs to the later figure
@@ -338,6 +364,22 @@ class _Finder:
         if nxt is not None and text[cue_end:nxt.start].strip() == "":
             return None
         return cue_end, _category(m), m.start(), before, False
+
+    def _joined_nouns(self, pos: int, cue_start: int, limit: int) -> bool:
+        """Whether the words from `pos` to the category word are a second noun of the same clause (no figure,
+        at most three words before the auxiliaries)."""
+        if self.clause_end(pos, limit) < cue_start or self.figure_at(pos, cue_start) is not None:
+            return False
+        aux, stop = AUXILIARIES[self.lang], STOPWORDS[self.lang]
+        nouns = 0
+        for w in TOKEN.findall(self.text, pos, cue_start):
+            lw = w.lower()
+            if lw in aux:
+                continue
+            if not w[0].isalnum() or lw in stop or nouns == 2:
+                return False
+            nouns += 1
+        return nouns > 0
 
     def relative(self, f: Figure, pos: int, limit: int, who_words: str):
         """The last category word of a relative clause and the main clause after it (no other figure or
@@ -451,6 +493,14 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         elif right:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
+            if text.startswith("verlassen", cue_start) and (who is None or who.split()[-1] not in _PEOPLE_DE):
+                continue  # "20 Soldaten verließen die Kaserne" is no flight; "Hunderte Familien haben ... verlassen" is
+            if who is None and not who_words.strip() and text[cue_start:cue_end].lower() in _PARTICIPLE_CUES:
+                # "some 180,000 displaced people", "12 wounded soldiers": the people named after the participle.
+                np_end, words = finder.np_after(cue_end, doc.sentence(cue_end)[1])
+                who = _who(words, lang)
+                if who is not None:
+                    cue_end = np_end
             if coordinated:
                 end = f.end + len(who_words.rstrip())  # "21 Soldaten | und neun Zivilisten getötet"
             else:

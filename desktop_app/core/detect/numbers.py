@@ -67,6 +67,11 @@ anchors.register_prefixes("de", _DE_NUMBER_PREFIXES, but=both_cases(_DE_ARTICLES
 _EN_CONTINUE: Final = re.compile(rf"(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_EN_WORDS})\b", re.I)
 _EN_TENS_OF: Final = re.compile(r"\s+of\s+thousands\b", re.I)
 _A_BEFORE: Final = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
+# "two dozen", "zwei Dutzend": a small number of dozens.
+_TIMES_DOZEN: Final = re.compile(r"\b(?:(?P<n>[2-9])|(?P<w>two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|"
+                                 r"fünf|sechs|sieben|acht|neun|zehn))\s+$", re.I)
+_DOZEN_FACTOR: Final = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten".split())}
+_DOZEN_FACTOR.update({w: i + 2 for i, w in enumerate("zwei drei vier fünf sechs sieben acht neun zehn".split())})
 
 _VAGUE: Final = {
     "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
@@ -128,9 +133,9 @@ _BETWEEN_BEFORE: Final = re.compile(r"\b(between|zwischen)\s+$", re.I)
 _NOT_COUNT_MARKS: Final = frozenset("%‰°")
 _NEXT_WORD: Final = re.compile(r"[ \t]*([^\W\d_]+(?:\.[a-z]\.?)?)")
 _UNITS: Final = frozenset("""percent prozent km kilometre kilometres kilometer kilometers miles mile metres metre
-    meter meters m kg tonnes tonne tons ton tonnen gmt utc am pm uhr o'clock hours hour minutes minute seconds
+    meter meters m kg gmt utc am pm uhr o'clock hours hour minutes minute seconds
     second days day weeks week months month years year decades decade stunden stunde minuten sekunden tage tagen
-    wochen monate monaten jahre jahren jahrzehnte jahrzehnten times mal dollars dollar euros euro pounds cents
+    wochen monate monaten jahre jahren jahrzehnte jahrzehnten mal dollars dollar euros euro pounds cents
     jährige jährigen""".split())
 _YEAR_CONTEXT: Final = frozenset("""in since of until by from to im seit bis von jahr year ende anfang mitte early late
     mid summer winter spring autumn sommer winter frühjahr herbst""".split())
@@ -261,12 +266,12 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
                 end = tens_of.end()
                 word = word + " of thousands"
             if word in _VAGUE:
-                if word == "dozen":
-                    a = _A_BEFORE.search(text, max(0, start - 3), start)
-                    if not a:
-                        continue
-                    start = a.start()
                 value, qualifier = _VAGUE[word]
+                if word == "dozen":
+                    dozens = _dozens(text, start, found)
+                    if dozens is None:
+                        continue
+                    start, value = dozens
                 found.append((start, end, value, qualifier, True))
                 skip_until = end
                 continue
@@ -283,12 +288,12 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
                 end = m.end()
         else:
             if word in _VAGUE:
-                if word == "dutzend":
-                    a = _A_BEFORE.search(text, max(0, start - 4), start)
-                    if not a:
-                        continue
-                    start = a.start()
                 value, qualifier = _VAGUE[word]
+                if word == "dutzend":
+                    dozens = _dozens(text, start, found)
+                    if dozens is None:
+                        continue
+                    start, value = dozens
                 found.append((start, end, value, qualifier, True))
                 continue
             if word in _DE_ARTICLES:
@@ -306,6 +311,22 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
             out.append(f)
             last_end = f[1]
     return out
+
+
+def _dozens(text: str, start: int, found: list) -> tuple[int, int] | None:
+    """Where "a dozen" / "two dozen" / "zwei Dutzend" starts and what it counts; None for a bare "dozen".
+
+    The small numeral before it was found as a figure of its own a moment ago; it is dropped here.
+    """
+    a = _A_BEFORE.search(text, max(0, start - 4), start)
+    if a is not None:
+        return a.start(), 12
+    m = _TIMES_DOZEN.search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    factor = int(m.group("n")) if m.group("n") else _DOZEN_FACTOR[m.group("w").lower()]
+    found[:] = [f for f in found if f[0] != m.start()]
+    return m.start(), 12 * factor
 
 
 def find_figures(text: str, language: str = "en", found_anchors: anchors.Anchors | None = None) -> list[Figure]:

@@ -19,9 +19,9 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
-             r"report|confirm|claim|estimate|warn|deny|allege|note")
+             r"disputed|disputes|report|confirm|claim|estimate|warn|deny|allege|note|dispute")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note".split())
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute".split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
@@ -29,7 +29,7 @@ EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) +
                                  + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
-             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|dokumentierte|dokumentiert|"
+             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|sprechen\s+von|sprachen\s+von|dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")

@@ -56,12 +56,19 @@ MAX_LEAD_IN_WORDS: Final = 6
 MIN_FRAMED_QUOTE_WORDS: Final = 8
 
 
-def _frames_only(text: str, verb_end: int, open_mark: int, inner: str, close: int) -> bool:
+# German reported speech before a quote ("schrieb, die Armee habe »…«"): the reporter's clause has its own subject
+# and verb in the subjunctive; it says the claim in the reporter's words.
+_DE_REPORTED_SPEECH: Final = re.compile(r",\s+[^,]*\b(?:habe|hätten?|sei|seien|werde|würden?|wolle|könne|müsse)\b")
+
+
+def _frames_only(text: str, verb_end: int, open_mark: int, inner: str, close: int, language: str = "en") -> bool:
     """'He added that the United States was "determined and prepared to ..."': a reporting clause whose own
     words are a short lead-in to a quote that ends the sentence and says the claim (a clause of its own, at
     least twice as long as the lead-in) only frames the quote. A short quoted phrase ('Die Armee sprach von
     einem „feigen terroristischen Angriff“', "Russia says it hit 'military infrastructure'") stays an
     attribution: the reporter's words carry the claim."""
+    if language == "de" and _DE_REPORTED_SPEECH.search(text, verb_end, open_mark):
+        return False
     lead_in = len(text[verb_end:open_mark].split())
     quoted = len(inner.split())
     return (lead_in <= MAX_LEAD_IN_WORDS and quoted >= max(MIN_FRAMED_QUOTE_WORDS, 2 * lead_in)
@@ -115,7 +122,7 @@ def find_quotes(doc: Document) -> list[Quote]:
                 if subj:
                     speaker, where = subj[1], min(subj[0], v.start())
                     if (_JUST_PUNCTUATION.fullmatch(text, v.end(), open_mark)
-                            or _frames_only(text, v.end(), open_mark, inner, close)):
+                            or _frames_only(text, v.end(), open_mark, inner, close, lang)):
                         clause = (min(subj[0], v.start()), v.end())
                     confidence = 0.85
             elif colon:

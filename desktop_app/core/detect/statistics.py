@@ -61,6 +61,14 @@ _IRREGULAR_PAST: Final = frozenset("""spent went came ran saw got fled fell rose
 _BETWEEN_VERB_AND_COUNT: Final = frozenset("to for on at into onto from in with the a an its their his her our some "
                                            "down up out off over against".split())
 _WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
+# "Two relatives told the paper", "zwei Zeugen sagten": people counted as the sources of what follows, not a claim.
+_TOLD: Final = frozenset("said say says told tell sagten sagte sagen erzählten berichteten".split())
+# "hit more than 150 times", "made the journey three times"; not "three times as many".
+_TIMES_NOT_AFTER: Final = frozenset("as more higher larger bigger greater less fewer the that".split())
+# "a town of 300,000": a place counted by its people.
+_PLACE_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|camp|community|"
+                                     r"district|settlement|population)\s+of\s+$")
+_VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 
 @dataclass(slots=True, init=False)
@@ -146,6 +154,17 @@ def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
     return f.start
 
 
+def _times(text: str, f: Figure, end: int, sent_start: int, lo: int, stop: frozenset) -> Statistic | None:
+    """How often something was done, with its verb: "hit more than 150 times" (None for "three times as many")."""
+    after = text[end:end + 12].split(None, 1)
+    if after and after[0].lower().strip(",.;:") in _TIMES_NOT_AFTER and not after[0][-1] in ",.;:":
+        return None
+    verb = _verb_before(text, f.start, lo, stop)
+    if verb is None:
+        return None
+    return Statistic(verb, end, f.value, f.qualifier, "times", 0.6)
+
+
 def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int, int]]) -> list[Statistic]:
     """Statistics in text order, from the figures outside the `taken` spans (casualty claims)."""
     text, lang = doc.text, doc.language
@@ -189,6 +208,8 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 i = 2  # "100 of these attacks"
             elif len(words) > 1 and words[1][2].lower() in _POSSESSIVES:
                 i = 2  # "40 of her colleagues"
+            elif f.qualifier in _VAGUE_QUALIFIERS:
+                i = 1  # "dozens of trucks"
         noun: list[tuple[int, int, str]] = []
         while i < len(words) and len(noun) < MAX_NOUN_WORDS:
             w = words[i][2]
@@ -197,6 +218,11 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 break
             if lang == "en" and noun and (lw.endswith("ed") or lw in _IRREGULAR_PAST) and not w[0].isupper():
                 break  # "facilities | used by", "attacks | recorded": the verb starts the tail
+            if lw in _TOLD:
+                break  # "two relatives | told"
+            if lang == "en" and not noun and lw.endswith("ed") and (
+                    i + 1 == len(words) or words[i + 1][2].lower() in stop or not words[i + 1][2][0].isalpha()):
+                break  # "only 11 arrived": a verb, not the thing counted ("38 armoured vehicles" has its noun)
             if words[i][0] in by_start:
                 break
             noun.append(words[i])
@@ -209,11 +235,23 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 out.append(Statistic(numbering.start(), f.end, f.value, f.qualifier, numbering.group("noun"), 0.7))
                 used_until = f.end
                 continue
+        if not noun and lang == "en" and text[f.start - 4:f.start] == " of ":
+            place = _PLACE_OF_BEFORE.search(text, max(sent_start, f.start - 50), f.start)
+            if place is not None:  # "a town of 300,000"
+                out.append(Statistic(place.start(), f.end, f.value, f.qualifier, "population", 0.6))
+                used_until = f.end
+                continue
+        if noun and lang == "en" and len(noun) == 1 and noun[0][2] == "times":
+            times = _times(text, f, noun[0][1], sent_start, max(sent_start, used_until), stop)
+            if times is not None:
+                out.append(times)
+                used_until = times.end
+            continue
         if not noun or noun[-1][2].lower() in _NOT_COUNTED:
             continue
-        if (i < len(words) and lang == "en" and noun[-1][2].lower() in SOURCE_NOUNS
-                and REPORTING["en"].fullmatch(words[i][2])):
-            continue  # "Two officials said ...": the sources, not a claim
+        if i < len(words) and (words[i][2].lower() in _TOLD or (
+                lang == "en" and noun[-1][2].lower() in SOURCE_NOUNS and REPORTING["en"].fullmatch(words[i][2]))):
+            continue  # "Two officials said ...", "two relatives told the paper": the sources, not a claim
         end = noun[-1][1]
         # The rest of the clause, briefly: "are stationed in Iraq", "since mid-October", "recorded".
         tail_end = end

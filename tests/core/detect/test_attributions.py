@@ -115,3 +115,16 @@ def test_a_lead_in_to_a_long_quote_that_ends_the_sentence_only_frames_it():
     assert attributions(text, "en") == []
     # A short quoted phrase is the source's word inside the reporter's claim: an attribution.
     assert attributions("Russia says it hit 'military infrastructure'.", "en") == [("Russia says", "Russia")]
+
+
+def test_german_reported_speech_before_a_quote_is_an_attribution_too():
+    text = ("Gouverneur Olexander Prokudin schrieb auf Telegram, die russische Armee habe »gezielt Zivilisten ins "
+            "Visier genommen, die auf dem Weg zur Arbeit waren«. Zwei Menschen würden noch vermisst, erklärte er.")
+    found = attributions(text, "de")
+    assert [cue for cue, _ in found] == ["Gouverneur Olexander Prokudin schrieb", "erklärte er"]
+    assert all(source == "Olexander Prokudin" for _, source in found)
+
+
+def test_residents_who_dispute_a_figure_are_a_source():
+    assert attributions("The army says the road is open. Residents dispute this.", "en")[-1] == (
+        "Residents dispute", "Residents")

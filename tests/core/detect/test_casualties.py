@@ -211,3 +211,38 @@ def test_the_including_tail_of_another_clause_is_not_the_killings():
     (first, *_) = casualties("The raid killed two guards and troops detained 30 men in the compound, including a "
                              "local commander.")
     assert first[0] == "killed two guards"
+
+
+@pytest.mark.parametrize("text, claim, count, qualifier, category, who", [
+    ("Among the dead is a 12-year-old boy, the governor said.", "Among the dead is a 12-year-old boy", 1, "exact",
+     "killed", "boy"),
+    ("A nine-year-old girl is in intensive care.", "A nine-year-old girl is in intensive care", 1, "exact", "injured",
+     "girl"),
+    ("The national police had put the toll at 13.", "the toll at 13", 13, "exact", "killed", "people"),
+    ("Up to seven people may still be trapped under the collapsed roof.",
+     "Up to seven people may still be trapped under the collapsed roof", 7, "up to", "missing", "people"),
+    ("At least 31 drivers and soldiers were killed on the road.", "At least 31 drivers and soldiers were killed", 31,
+     "at least", "killed", "drivers and soldiers"),
+    ("The camp shelters some 180,000 displaced people who fled the fighting.", "some 180,000 displaced people",
+     180000, "about", "displaced", "people"),
+    ("Two dozen people were hurt.", "Two dozen people were hurt", 24, "exact", "injured", "people"),
+])
+def test_english_casualties_named_by_their_condition_or_a_list(text, claim, count, qualifier, category, who):
+    assert (claim, {"count": count, "qualifier": qualifier, "category": category, "who": who}) in casualties(text, "en")
+
+
+@pytest.mark.parametrize("text, claim, count, category, who", [
+    ("Bei dem Angriff wurden zwei Dutzend Menschen verletzt.", "zwei Dutzend Menschen verletzt", 24, "injured",
+     "Menschen"),
+    ("Drei Patienten schwebten in Lebensgefahr.", "Drei Patienten schwebten in Lebensgefahr", 3, "injured",
+     "Patienten"),
+    ("Hunderte Familien haben die Uferbezirke in diesem Herbst verlassen.",
+     "Hunderte Familien haben die Uferbezirke in diesem Herbst verlassen", 200, "displaced", "Familien"),
+])
+def test_german_casualties_in_danger_of_life_and_families_who_left(text, claim, count, category, who):
+    found = dict(casualties(text, "de"))
+    assert found[claim]["count"] == count and found[claim]["category"] == category and found[claim]["who"] == who
+
+
+def test_soldiers_who_leave_their_barracks_are_not_displaced():
+    assert casualties("Am Abend haben 20 Soldaten die Kaserne verlassen.", "de") == []

@@ -71,3 +71,24 @@ def test_a_month_that_ends_a_sentence_does_not_make_the_next_figure_a_date():
     found = statistics("Meals were served on 11 and 12 March. Two mobile clinics have been deployed.", "en")
     assert ("Two mobile clinics have been deployed", {"count": 2, "qualifier": "exact",
                                                       "category": "mobile clinics"}) in found
+
+
+@pytest.mark.parametrize("text, claim, count", [
+    ("The city has been hit more than 150 times since spring.", "hit more than 150 times", 150),
+    ("He made the journey three times.", "made the journey three times", 3),
+    ("Djibo, a town of 300,000, has been cut off.", "a town of 300,000", 300000),
+    ("Dozens of trucks were set on fire.", "Dozens of trucks were set on fire", 24),
+    ("About 2,600 tonnes of food reached the town.", "About 2,600 tonnes of food reached the town", 2600),
+])
+def test_how_often_a_place_of_how_many_and_tonnes(text, claim, count):
+    assert claim in [c for c, _ in statistics(text, "en")]
+    assert dict(statistics(text, "en"))[claim]["count"] == count
+
+
+@pytest.mark.parametrize("text", [
+    "The new shells are three times as powerful.",
+    "Two relatives told the Ledger that the road was mined.",
+    "Only 11 arrived.",
+])
+def test_comparisons_sources_and_a_lone_verb_are_not_counted_things(text):
+    assert statistics(text, "en") == []
