@@ -494,7 +494,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
             if text.startswith("verlassen", cue_start) and (who is None or who.split()[-1] not in _PEOPLE_DE):
-                continue  # "20 Soldaten verließen die Kaserne" is no flight; "Hunderte Familien haben ... verlassen" is
+                continue  # "20 Soldaten haben die Kaserne verlassen" is no flight; "Hunderte Familien ..." is one
             if who is None and not who_words.strip() and text[cue_start:cue_end].lower() in _PARTICIPLE_CUES:
                 # "some 180,000 displaced people", "12 wounded soldiers": the people named after the participle.
                 np_end, words = finder.np_after(cue_end, doc.sentence(cue_end)[1])

@@ -157,7 +157,7 @@ def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
 def _times(text: str, f: Figure, end: int, sent_start: int, lo: int, stop: frozenset) -> Statistic | None:
     """How often something was done, with its verb: "hit more than 150 times" (None for "three times as many")."""
     after = text[end:end + 12].split(None, 1)
-    if after and after[0].lower().strip(",.;:") in _TIMES_NOT_AFTER and not after[0][-1] in ",.;:":
+    if after and after[0].lower() in _TIMES_NOT_AFTER:
         return None
     verb = _verb_before(text, f.start, lo, stop)
     if verb is None:
