@@ -61,7 +61,7 @@ def test_the_window_paints_first_saying_it_opens_the_workspace_then_shows_it(qtb
     win.installEventFilter(painted)
     _AfterFirstPaint(win, lambda: order.append(painted.seen) or open_first_workspace(win, str(ws_path)))
     win.show()
-    qtbot.waitUntil(lambda: bool(order), timeout=5000)
+    qtbot.waitUntil(lambda: bool(order), timeout=10_000)
     assert order == [True]  # the workspace was opened only after the window had painted
     assert win.workspace is not None and win.article is not None
     assert win.view.text.startswith("USA attacks pro-Iranian militias in Iraq") and win.view.isVisible()

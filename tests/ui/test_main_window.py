@@ -245,7 +245,7 @@ def test_live_refresh_shows_a_change_made_through_a_second_workspace(qtbot, work
         other.update_claim(claim.id, status="verified", rationale="MoI confirmed")
         added = other.add_claim(win.article.id, "attribution", quote="Iraqi security sources reported")
     qtbot.waitUntil(lambda: win.panel.model.rowCount() == 2
-                    and win.panel.model.claim(claim.id).status == "verified", timeout=2000)
+                    and win.panel.model.claim(claim.id).status == "verified", timeout=10_000)
     assert win.view.claim(added.id) is not None
     assert win.panel.editor.status.currentData() == "verified"  # the open editor follows too
     assert win.article_list.model.summary(win.article.id).status_counts == {"verified": 1, "unverified": 1}

@@ -248,5 +248,5 @@ def test_the_revisions_button_appears_when_someone_else_revises_the_open_article
     assert not window.revisions.button.isVisible()
     with Workspace.open(window.workspace.url, analyst="bob") as bob:
         bob.revise_article(window.article.id, import_bytes((window.view.text + "\n\nUpdate.").encode(), "v2.txt"))
-    qtbot.waitUntil(lambda: window.revisions.button.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.revisions.button.isVisible(), timeout=10_000)
     assert window.revisions.button.text() == "Revisions (2)" and window.view.text.endswith("Update.")

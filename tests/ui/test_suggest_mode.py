@@ -170,7 +170,7 @@ def test_in_suggestion_mode_del_in_the_claim_table_still_deletes_a_claim(qtbot, 
     window.panel.table.setFocus()
     press(window, Qt.Key.Key_Delete)
     assert window.workspace.claims(window.article.id) == []
-    qtbot.waitUntil(lambda: len(window.suggest.suggestions()) == n + 1, timeout=5000)  # offered again
+    qtbot.waitUntil(lambda: len(window.suggest.suggestions()) == n + 1, timeout=10_000)  # offered again
     window.suggest.leave()
     window.panel.table.setFocus()
     press(window, Qt.Key.Key_Z, CTRL)

