@@ -26,7 +26,8 @@ _CATEGORY_SET: Final = frozenset(CATEGORIES)
 _CUES: Final = {
     "en": {
         "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
-                  r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)",
+                  r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)|martyred|"
+                  r"embraced\s+(?:shahadat|martyrdom)|neutrali[sz]ed|eliminated|sent\s+to\s+hell",
         "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
                    r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?|"
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
@@ -38,7 +39,7 @@ _CUES: Final = {
                    r"(?:collapsed|destroyed)\s+[\w-]+)",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
-                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes",
+                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)",
     },
     "de": {
         "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
@@ -57,7 +58,8 @@ _CUE_STARTS: Final = {
     "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
-        serious critical stable grave life-threatening intensive bleeding sought received trapped buried""",
+        serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
+        embraced neutralised neutralized eliminated sent""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
@@ -73,7 +75,8 @@ _RIGHT: Final = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].spli
 # A verb whose object is the figure: "killing at least 17", "verschleppten zudem mindestens sieben".
 _LEFT: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
-                     r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of)|"
+                     r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of|"
+                     r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))|"
                      r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
@@ -85,6 +88,7 @@ _LEFT: Final = {
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
+        eliminated eliminating neutralised neutralising neutralized neutralizing
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
@@ -132,8 +136,9 @@ _CLAUSE_END: Final = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s]"
                                        + trie_pattern(both_cases(words.split())) + r"\b)")
                       for lang, words in _CLAUSE_WORDS.items()}
 _PARTITIVE: Final = re.compile(
-    r",\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,60}",
+    r"(?:,|\s[–—])\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»–—]{1,60}",
     re.I)
+_ASIDE: Final = re.compile(r",\s+(?:among\s+them|including|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
@@ -141,7 +146,8 @@ _PARTITIVE_NOUN_CUE_TAIL: Final = re.compile(r"(?:\s+(?!(?:were|was|are|had|have
                                              + _NOUN_CUE_TAIL.pattern)
 _WORDEN_BEEN: Final = re.compile(r"\s+(?:worden|been)\b")
 # People who can leave their homes ("Hunderte Familien haben die Uferbezirke verlassen").
-_PEOPLE_DE: Final = frozenset("Familien Menschen Einwohner Bewohner Zivilisten Haushalte Anwohner Dorfbewohner".split())
+_PEOPLE: Final = {"de": frozenset("familien menschen einwohner bewohner zivilisten haushalte anwohner dorfbewohner".split()),
+                  "en": frozenset("families people residents civilians households villagers inhabitants".split())}
 _NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
 _OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
@@ -243,6 +249,8 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
         if cue is None:
             continue
         who = m.group("np") or (m.groupdict().get("of")) or ("people" if lang == "en" else "Menschen")
+        if cue.group("left") and who.split()[-1].lower() not in _PEOPLE[lang]:
+            continue  # "no heavy machinery left"
         figure = Figure(m.start(), m.start(), m.start(), 0, EXACT, spelled=True)
         out.append(Casualty(m.start(), cue.end(), 0, EXACT, _category(cue), who, 0.75, figure))
     return out
@@ -332,6 +340,12 @@ class _Finder:
             return None  # none in the rest of the sentence
         end = self.clause_end(f.end, limit)
         np_end = end
+        aside = _ASIDE.match(text, end) if end < m.start() else None
+        if aside is not None and self.clause_end(aside.end(), limit) > m.start() and len(
+                TOKEN.findall(text, f.end, end)) <= 3:
+            # "At least 22 Palestinians, among them nine children, have been killed": the aside counts some of them.
+            if self.figure_at(aside.end(), m.start()) is None:
+                return m.end(), _category(m), m.start(), text[f.end:end] + " " + text[aside.end():m.start()], False
         if end < m.start():
             # "Two passengers who were shot in the legs were taken to hospital": the people the figure counts
             # are described by a relative clause; the main clause after it says what happened to them.
@@ -399,7 +413,7 @@ class _Finder:
     def left(self, f: Figure) -> tuple[int, str, bool] | None:
         """A verb before the figure whose object it is: (verb_start, category, forced), forced for "forced" and
         "driven", which count the displaced only with "from their homes" or "to flee" after the figure."""
-        before = self.text[max(0, f.start - 40):f.start].lower().rsplit(None, 3)[-3:]
+        before = [w.lstrip("\"“”„«»'‘’(") for w in self.text[max(0, f.start - 40):f.start].lower().rsplit(None, 3)[-3:]]
         if _LEFT_WORDS[self.lang].isdisjoint(before):
             return None  # no verb that could take the figure as its object
         sent_start, _ = self.doc.sentence(f.start)
@@ -493,7 +507,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         elif right:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
-            if text.startswith("verlassen", cue_start) and (who is None or who.split()[-1] not in _PEOPLE_DE):
+            if (text.startswith("verlassen", cue_start) or text.startswith("left", cue_start)) and (
+                    who is None or who.split()[-1].lower() not in _PEOPLE[lang]):
                 continue  # "20 Soldaten haben die Kaserne verlassen" is no flight; "Hunderte Familien ..." is one
             if who is None and not who_words.strip() and text[cue_start:cue_end].lower() in _PARTICIPLE_CUES:
                 # "some 180,000 displaced people", "12 wounded soldiers": the people named after the participle.

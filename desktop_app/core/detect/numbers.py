@@ -48,7 +48,8 @@ _EN_SCALES: Final = "hundred|thousand|million|billion"
 _EN_WORDS: Final = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
 _EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens"
 _DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
-_SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.)")
+_SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|"
+                           r"lakhs?\b|crores?\b)")
 _DIGIT_SCAN: Final = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
 # A numeral in digits with the scale word after it, if any, in one match.
 _DIGIT_FIGURE: Final = re.compile(rf"(?P<digits>{_DIGIT_SCAN.pattern})(?P<scale>{_SCALE.pattern})?")
@@ -166,7 +167,10 @@ def _parse_digits(digits: str, scale: str, language: str) -> int | None:
         number = float(digits.replace(",", "."))  # a decimal: "1.5", "2,5"
     if scale:
         scale = scale.strip().lower()
-        number *= 1_000_000_000 if scale.startswith(("b", "mil", "mrd")) and not scale.startswith("mill") else 1_000_000
+        if scale.startswith(("lakh", "crore")):  # South Asian English: 1 lakh = 100,000, 1 crore = 10 million
+            number *= 100_000 if scale.startswith("lakh") else 10_000_000
+        else:
+            number *= 1_000_000_000 if scale.startswith(("b", "mil", "mrd")) and not scale.startswith("mill") else 1_000_000
     elif number != int(number):
         return None  # "1.5" without a scale word is a measure, not a count
     return int(round(number))

@@ -19,9 +19,9 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
-             r"disputed|disputes|report|confirm|claim|estimate|warn|deny|allege|note|dispute")
+             r"disputed|disputes|verified|verifies|report|confirm|claim|estimate|warn|deny|allege|note|dispute|verify")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute".split())
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify".split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
@@ -172,7 +172,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     space = text.rfind(" ", floor, pos - 1)
     last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
     postmodified = False
-    if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS
+    if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS or _ACRONYM.fullmatch(last)
                      or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
         if language != "en" or not (last.isalpha() and last.islower()):
             return None
@@ -222,6 +222,10 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         return None
     phrase_end = None
     named = False
+    if _acronym_at(words, i):  # "the Inter-Services Public Relations (ISPR) said"
+        phrase_end, i = tokens.end(i), i - 3
+        if i < 0:
+            return None
     if postmodified:
         head = _postmodified_head(words, i)
         if head is None:
@@ -268,6 +272,9 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
                 continue
             break
         lw = w.lower()
+        if _acronym_at(words, k):  # "District Police Officer (DPO) Tariq Mehmood Wazir"
+            k -= 3
+            continue
         if language == "de":
             if not (w[0].isupper() or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS))
                     or _is_name_word(w)):
@@ -286,6 +293,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
     phrase = text[start:phrase_end or tokens.end(i)]
     if stop.issuperset(phrase.lower().split()):
         return None  # "An estimated 18,500": an article, not a source
+    if phrase.split(None, 1)[0].lower() in _NOBODY:
+        return None  # "No group had claimed the attack": nobody is the source
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
     first_word = phrase.split(None, 1)
     while len(first_word) == 2 and first_word[0].lower() in ("of", "and", "for", "und", "von", "aus"):
@@ -302,6 +311,16 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         start += len(phrase) - len(rest[1])
         phrase = rest[1]
     return start, phrase
+
+
+_ACRONYM: Final = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)")
+_NOBODY: Final = frozenset("no none nobody kein keine niemand".split())
+
+
+def _acronym_at(words: list[str], k: int) -> bool:
+    """Whether tokens k-2..k are a bracketed acronym ("(", "ISPR", ")") after a name."""
+    return (k >= 3 and words[k] == ")" and words[k - 2] == "(" and len(words[k - 1]) > 1
+            and words[k - 1][0].isupper() and words[k - 1][-1].isupper())
 
 
 _DE_ENDINGS: Final = ("e", "en", "er", "es", "em")

@@ -55,6 +55,7 @@ _IRREGULAR_VERBS: Final = frozenset("""hit hits struck strike strikes shot shoot
     finds held hold holds lost lose loses won win wins kept keep keeps left leave leaves met paid pay pays sold sell
     sells sank threw throw fired launched launch launches downed seize seized freed free frees""".split())
 _HAVE: Final = frozenset("has have had".split())
+_ADVERBS_BEFORE_COUNT: Final = frozenset("just only now still".split())
 # Past forms that end the noun counted ("40 of her colleagues | spent the night").
 _IRREGULAR_PAST: Final = frozenset("""spent went came ran saw got fled fell rose grew stood sat slept lay began became
     remained""".split())
@@ -68,6 +69,7 @@ _TIMES_NOT_AFTER: Final = frozenset("as more higher larger bigger greater less f
 # "a town of 300,000": a place counted by its people.
 _PLACE_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|camp|community|"
                                      r"district|settlement|population)\s+of\s+$")
+_REFERS_BACK: Final = re.compile(r"(?<!\bof )\b(?:the|these|those)\s+$")
 _VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 
@@ -111,13 +113,17 @@ def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
     # The words from the last back, by one findall; only white space lies between two, so each is the last
     # occurrence of its text before the one after it.
     words: list[str] = _WORD.findall(text, floor, pos)
+    adverbs = 0
     for n, w in enumerate(reversed(words)):
         start = text.rfind(w, floor, start)
         lw = w.lower()
         if n >= MAX_WORDS_TO_VERB or not w[0].isalpha():
             return None
         if lw in _HAVE:
-            return start if n == 0 else None  # "has 40 beds"; not "has ... to 40"
+            return start if n == adverbs else None  # "has 40 beds", "had just 60 beds"; not "has ... to 40"
+        if lw in _ADVERBS_BEFORE_COUNT and n == adverbs:
+            adverbs += 1
+            continue
         if lw in _IRREGULAR_VERBS or (lw.endswith("ed") and len(lw) > 4 and w[0].islower()):
             return None if REPORTING["en"].fullmatch(w) else start
         if lw in _BETWEEN_VERB_AND_COUNT:
@@ -125,6 +131,11 @@ def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
         if lw in stop or REPORTING["en"].fullmatch(w):
             return None
     return None
+
+
+def _joins_a_noun(word: str, stop: frozenset) -> bool:
+    """Whether "and" + `word` continues the things counted (a lower-case content word, not a new clause)."""
+    return word[0].isalpha() and word.islower() and word not in stop and not word.endswith(("ed", "ly"))
 
 
 def _last_word(text: str, end: int) -> str:
@@ -184,6 +195,8 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             continue
         if f.value == 1 and f.qualifier == EXACT:
             continue  # "one day", "one of the reasons": too often not a count
+        if lang == "en" and f.spelled and f.value <= 10 and _REFERS_BACK.search(text, max(0, f.start - 12), f.start):
+            continue  # "across the two regions": a set already named, not a new count
         sent_start, sent_end = doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 200)
         punct = _PUNCT_STOP.search(text, f.end, limit)
@@ -272,6 +285,10 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                             break
                         elliptic_end = e
                 break
+            if lw in ("and", "und") and i + 1 < len(words) and _joins_a_noun(words[i + 1][2], stop):
+                count += 1  # "trucks carrying food and medicine", "33 airstrikes and drone attacks"
+                i += 1
+                continue
             if lw in tail_stop or s in by_start or s >= tail_limit or (lang == "de" and lw in aux):
                 break  # German puts the verb last: its auxiliary ends the noun phrase
             count += 1

@@ -128,3 +128,18 @@ def test_german_reported_speech_before_a_quote_is_an_attribution_too():
 def test_residents_who_dispute_a_figure_are_a_source():
     assert attributions("The army says the road is open. Residents dispute this.", "en")[-1] == (
         "Residents dispute", "Residents")
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The Inter-Services Public Relations (ISPR) said in a statement that the area was cleared.",
+     "The Inter-Services Public Relations (ISPR) said", "Inter-Services Public Relations"),
+    ("District Police Officer (DPO) Tariq Wazir told reporters that six men died.",
+     "District Police Officer (DPO) Tariq Wazir told reporters", "Tariq Wazir"),
+    ("Our Office verified the deaths of 96 civilians.", "Our Office verified", "Our Office"),
+])
+def test_sources_with_an_acronym_in_brackets_and_an_office_that_verifies(text, cue, source):
+    assert (cue, source) in attributions(text, "en")
+
+
+def test_nobody_is_not_a_source():
+    assert attributions("No group had claimed the attack by Monday.", "en") == []

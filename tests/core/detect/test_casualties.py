@@ -246,3 +246,35 @@ def test_german_casualties_in_danger_of_life_and_families_who_left(text, claim, 
 
 def test_soldiers_who_leave_their_barracks_are_not_displaced():
     assert casualties("Am Abend haben 20 Soldaten die Kaserne verlassen.", "de") == []
+
+
+@pytest.mark.parametrize("text, claim, count, category, who", [
+    ("At least 41 policemen have been martyred this year.", "At least 41 policemen have been martyred", 41, "killed",
+     "policemen"),
+    ("Police said the bodies of two of the attackers had been recovered.", "the bodies of two of the attackers", 2,
+     "killed", "attackers"),
+    ("Our Office verified the deaths of more than 6,300 civilians.", "the deaths of more than 6,300 civilians", 6300,
+     "killed", "civilians"),
+    ("At least 22 Palestinians, among them nine children, have been killed.",
+     "At least 22 Palestinians, among them nine children, have been killed", 22, "killed", "Palestinians"),
+    ('The army said it had "eliminated dozens of terrorists" in the area.', "eliminated dozens of terrorists", 24,
+     "killed", "terrorists"),
+    ("Some 1.3 million people have been forced to flee.", "Some 1.3 million people have been forced to flee",
+     1_300_000, "displaced", "people"),
+    ("By evening about 300 families had left.", "about 300 families had left", 300, "displaced", "families"),
+])
+def test_tolls_in_official_and_south_asian_wording(text, claim, count, category, who):
+    found = dict(casualties(text, "en"))
+    assert (found[claim]["count"], found[claim]["category"], found[claim]["who"]) == (count, category, who)
+
+
+def test_a_dash_partitive_stays_in_the_claim_but_stops_at_the_closing_dash():
+    text = ("Our Office verified the deaths of at least 96 civilians – 28 of them children and 17 of them women – in "
+            "33 separate airstrikes.")
+    (claim,) = casualties(text, "en")
+    assert claim[0] == "the deaths of at least 96 civilians – 28 of them children and 17 of them women"
+
+
+@pytest.mark.parametrize("text", ["Rescuers had no heavy machinery left.", "By noon 20 soldiers had left."])
+def test_things_and_soldiers_that_left_are_not_displaced(text):
+    assert casualties(text, "en") == []

@@ -92,3 +92,19 @@ def test_how_often_a_place_of_how_many_and_tonnes(text, claim, count):
 ])
 def test_comparisons_sources_and_a_lone_verb_are_not_counted_things(text):
     assert statistics(text, "en") == []
+
+
+@pytest.mark.parametrize("text, claim, count", [
+    ("The district is home to nearly 2.5 lakh people.", "nearly 2.5 lakh people", 250_000),
+    ("The scheme cost 3 crore rupees.", "3 crore rupees", 30_000_000),
+    ("The hospital had just 60 beds.", "had just 60 beds", 60),
+    ("Only 46 trucks carrying food and medicine entered the Strip on Monday.",
+     "46 trucks carrying food and medicine entered the Strip", 46),
+])
+def test_lakh_adverbs_before_the_count_and_two_nouns_counted(text, claim, count):
+    assert dict(statistics(text, "en"))[claim]["count"] == count
+
+
+def test_a_set_already_named_is_not_counted_again():
+    assert statistics("Clinics were hit in the two regions.", "en") == []
+    assert [c for c, _ in statistics("Of the 38 aid convoys, 11 arrived.", "en")] == ["38 aid convoys"]
