@@ -22,10 +22,13 @@ from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTI
 _CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
-                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b))\s+"),
+                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|"
+                     r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
+                     r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von)\s)|"
+                     r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
-anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter".split())
+anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter so".split())
 _PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$",
                                   re.I)
@@ -40,6 +43,9 @@ _QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few
                                         r"(?:\s+of\s+(?:them|these|those))?\s+")
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
 _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
+# Verbs that report only when what is reported follows: "declared that ...", "added: ...".
+_REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added".split())
+_CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
 _DE_PRONOUN_AFTER: Final = re.compile(r"\s+(er|sie)\b")
 _DE_INVERTED_GAP: Final = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
@@ -192,6 +198,13 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             after = subject_after(text, gap.end() if gap else verb_end, sent_end, lang)
             if after and after[0] - verb_end < 60 and (gap or person_name(after[1])[0]):
                 start, end, source, where = verb_start, after[0], after[1], verb_end
+            first_word_end = verb_start + len(v.group().split(None, 1)[0])
+            if after is None and first_word_end < verb_end:
+                # "Das teilte Militärgouverneur Wadym Kowaltschuk am Abend auf Telegram mit": the subject sits
+                # inside the separable verb.
+                inner = subject_after(text, first_word_end, verb_end, lang)
+                if inner is not None and person_name(inner[1])[0]:
+                    start, end, source, where = verb_start, verb_end, inner[1], first_word_end
             pronoun = _DE_PRONOUN_AFTER.match(text, verb_end) if after is None else None
             if pronoun and _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
                 start, end, source, where = verb_start, pronoun.end(), pronoun.group(1), verb_end  # "…, erklärte er"
@@ -201,6 +214,9 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 start, end, source, where = verb_start, after[0], after[1], verb_end
         if start is None or not source:
             continue
+        if (v.group() in _REPORT_ONLY_WITH_CONTENT and not _CONTENT_AFTER.match(text, verb_end)
+                and not _COMMA_BEFORE.search(text, max(sent_start, start - 3), start)):
+            continue  # "has declared a state of emergency", "the killings have continued"; not "..., he added"
         words = source.split()
         head = _head(words)
         if (head.lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]

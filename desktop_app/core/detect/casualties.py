@@ -27,13 +27,15 @@ _CUES: Final = {
     "en": {
         "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
                   r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)|martyred|"
-                  r"embraced\s+(?:shahadat|martyrdom)|neutrali[sz]ed|eliminated|sent\s+to\s+hell",
+                  r"embraced\s+(?:shahadat|martyrdom)|neutrali[sz]ed|eliminated|sent\s+to\s+hell|homicides|murders|"
+                  r"among\s+the\s+(?:dead|killed)|among\s+those\s+killed",
         "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
                    r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?|"
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
                    r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
                    r"(?:serious|critical|stable|grave|life-threatening)\s+condition|intensive\s+care|bleeding|"
-                   r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment",
+                   r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment|"
+                   r"among\s+the\s+(?:injured|wounded)",
         "missing": r"missing|unaccounted\s+for|"
                    r"(?:trapped|buried)\s+(?:under|beneath|in)\s+(?:the\s+)?(?:rubble|debris|ruins|"
                    r"(?:collapsed|destroyed)\s+[\w-]+)",
@@ -46,10 +48,12 @@ _CUES: Final = {
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr",
-        "missing": r"vermisst|Vermissten?|verschüttet",
+        "missing": r"vermisst|Vermissten?|verschüttet|"
+                   r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
         "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
-                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)",
+                     r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)|"
+                     r"in\s+Notunterkünften",
     },
 }
 
@@ -59,11 +63,11 @@ _CUE_STARTS: Final = {
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
-        embraced neutralised neutralized eliminated sent""",
+        embraced neutralised neutralized eliminated sent homicides murders among""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
-        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen""",
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -138,6 +142,8 @@ _CLAUSE_END: Final = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s]"
 _PARTITIVE: Final = re.compile(
     r"(?:,|\s[–—])\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»–—]{1,60}",
     re.I)
+_LATER_DEATH: Final = re.compile(r"\s+(?:(?:have|had|has|later|since|subsequently)\s+){0,2}(?:died|succumbed"
+                                r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b")
 _ASIDE: Final = re.compile(r",\s+(?:among\s+them|including|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
@@ -507,6 +513,10 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         elif right:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
+            if category == "injured" and _OF_THE.search(text, max(0, cue_start - 12), cue_start):
+                later = _LATER_DEATH.match(text, cue_end)
+                if later is not None:  # "two of the wounded died"
+                    category, cue_end = "killed", later.end()
             if (text.startswith("verlassen", cue_start) or text.startswith("left", cue_start)) and (
                     who is None or who.split()[-1].lower() not in _PEOPLE[lang]):
                 continue  # "20 Soldaten haben die Kaserne verlassen" is no flight; "Hunderte Familien ..." is one

@@ -47,7 +47,7 @@ _EN_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_SCALES: Final = "hundred|thousand|million|billion"
 _EN_WORDS: Final = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
 _EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens"
-_DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?"
+_DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 _SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|"
                            r"lakhs?\b|crores?\b)")
 _DIGIT_SCAN: Final = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
@@ -155,10 +155,13 @@ _DE_ORDINAL: Final = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur
 _ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a figure: only a category word makes it a claim
 
 
+_SPACED: Final = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _THOUSANDS: Final = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
 
 
 def _parse_digits(digits: str, scale: str, language: str) -> int | None:
+    if _SPACED.fullmatch(digits):  # "86 000", with a space or a narrow no-break space between the groups
+        digits = "".join(digits.split())
     if digits.isdigit():
         number: int | float = int(digits)
     elif _THOUSANDS[language].fullmatch(digits):

@@ -27,9 +27,11 @@ _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|la
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
                                  + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
                                  + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
-_DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,3}?mit|teilt\s+(?:[\w-]+\s+){0,3}?mit|"
+_DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,8}?mit|teilt\s+(?:[\w-]+\s+){0,8}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
-             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|sprechen\s+von|sprachen\s+von|dokumentierte|dokumentiert|"
+             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|sprechen\s+von|sprachen\s+von|"
+             r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|"
+             r"dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
@@ -275,6 +277,11 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         if _acronym_at(words, k):  # "District Police Officer (DPO) Tariq Mehmood Wazir"
             k -= 3
             continue
+        if w == "." and k > 0 and words[k - 1].lower() in _TITLES:  # "police commander Col. Marcelo Andrade"
+            k -= 1
+            first = k
+            k -= 1
+            continue
         if language == "de":
             if not (w[0].isupper() or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS))
                     or _is_name_word(w)):
@@ -315,6 +322,7 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
 
 _ACRONYM: Final = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)")
 _NOBODY: Final = frozenset("no none nobody kein keine niemand".split())
+_TITLES: Final = frozenset("col gen lt maj capt sgt cpl adm dr prof gov sen rep mr mrs ms brig insp supt".split())
 
 
 def _acronym_at(words: list[str], k: int) -> bool:

@@ -30,10 +30,11 @@ _TAIL_STOP: Final = {
 # Where a clause ends: punctuation, a line break, a full stop before white space. Only where a match starts counts;
 # one character class first lets re skip to the candidates in C ("[,;:…]|\n|\.(?:\s|$)" tries every position).
 _PUNCT_STOP: Final = re.compile(r"[,;:()\"“”„«»—–!?\n.](?:(?<!\.)|(?=\s|$))")
-_EVENT_BEFORE: Final = re.compile(r"\b(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|"
-                                  r"Luftangriffe?)\s+(?:on|against|at|auf|gegen)\s+$", re.I)
+_EVENT_BEFORE: Final = re.compile(r"\b(?:(?:attacks?|strikes?|raids?|assaults?|air\s?strikes?|Angriffe?|Anschläge?|"
+                                  r"Luftangriffe?)\s+(?:on|against|at|auf|gegen)|(?:Abschuss|Abschüsse|Zerstörung|"
+                                  r"Einsatz|Lieferung|Ankunft)\s+von)\s+$", re.I)
 EVENT_REACH: Final = 30
-_EVENT_PREPOSITIONS: Final = frozenset("on against at auf gegen".split())
+_EVENT_PREPOSITIONS: Final = frozenset("on against at auf gegen von".split())
 _PARTITIVE: Final = re.compile(r"\s+(?:of|von)\s+(?:the\s+|den\s+)?$", re.I)
 _DE_PARTICLES: Final = frozenset("ab an auf aus mit zu ein vor zurück fest hinzu".split())
 _PREPOSITIONS: Final = frozenset("in on at across near inside outside im in auf bei an".split())
@@ -70,6 +71,8 @@ _TIMES_NOT_AFTER: Final = frozenset("as more higher larger bigger greater less f
 _PLACE_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:town|city|village|camp|community|"
                                      r"district|settlement|population)\s+of\s+$")
 _REFERS_BACK: Final = re.compile(r"(?<!\bof )\b(?:the|these|those)\s+$")
+# The last word of a German clause that is its participle or passive auxiliary ("abgeschossen worden").
+_DE_PASSIVE_END: Final = re.compile(r"^(?:worden|werden|ge\w+(?:t|en)|\w+(?:iert|ge\w+(?:t|en)))$")
 _VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 
@@ -289,6 +292,11 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 count += 1  # "trucks carrying food and medicine", "33 airstrikes and drone attacks"
                 i += 1
                 continue
+            if lang == "de" and lw in aux and not tail_stop.intersection(w.lower() for _, _, w in words[i:]):
+                last = words[-1][2]
+                if len(words) - i <= 10 and words[-1][1] <= tail_limit and _DE_PASSIVE_END.search(last):
+                    tail_end = words[-1][1]  # "zwei Marschflugkörper seien abgeschossen worden": the clause's verb
+                    break
             if lw in tail_stop or s in by_start or s >= tail_limit or (lang == "de" and lw in aux):
                 break  # German puts the verb last: its auxiliary ends the noun phrase
             count += 1

@@ -143,3 +143,29 @@ def test_sources_with_an_acronym_in_brackets_and_an_office_that_verifies(text, c
 
 def test_nobody_is_not_a_source():
     assert attributions("No group had claimed the attack by Monday.", "en") == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Die Zahl der Vertriebenen steigt weiter, so die Uno.", "so die Uno", "Uno"),
+    ("Nach den jüngsten Zahlen der Internationalen Organisation für Migration sind zwölf Millionen auf der Flucht.",
+     "Nach den jüngsten Zahlen der Internationalen Organisation", "Internationalen Organisation"),
+    ("Die Lage sei verzweifelt, erzählt ein Mitarbeiter einer Hilfsorganisation.",
+     "erzählt ein Mitarbeiter einer Hilfsorganisation", "Mitarbeiter einer Hilfsorganisation"),
+    ("Das teilte Militärgouverneur Wadym Kowaltschuk am Abend auf Telegram mit.",
+     "teilte Militärgouverneur Wadym Kowaltschuk am Abend auf Telegram mit", "Militärgouverneur Wadym Kowaltschuk"),
+])
+def test_german_sources_after_so_nach_den_zahlen_and_inside_a_separable_verb(text, cue, source):
+    assert (cue, source) in attributions(text, "de")
+
+
+def test_a_rank_before_the_name_stays_in_the_source():
+    found = attributions("Police commander Col. Marcelo Andrade told reporters that nine people died.", "en")
+    assert found[0][0].startswith("Police commander Col. Marcelo Andrade told")
+
+
+@pytest.mark.parametrize("text", [
+    "The government has declared a state of emergency in seven provinces.",
+    "But the killings in Guayaquil have continued.",
+])
+def test_declared_and_continued_without_a_report_are_no_attribution(text):
+    assert attributions(text, "en") == []

@@ -278,3 +278,26 @@ def test_a_dash_partitive_stays_in_the_claim_but_stops_at_the_closing_dash():
 @pytest.mark.parametrize("text", ["Rescuers had no heavy machinery left.", "By noon 20 soldiers had left."])
 def test_things_and_soldiers_that_left_are_not_displaced(text):
     assert casualties(text, "en") == []
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Later two of the wounded died in hospital.", "two of the wounded died", 2, "killed"),
+    ("A 6-year-old girl was among the dead.", "A 6-year-old girl was among the dead", 1, "killed"),
+    ("The city recorded more than 7,000 homicides last year.", "more than 7,000 homicides", 7000, "killed"),
+])
+def test_wounded_who_died_a_victim_among_the_dead_and_homicides(text, claim, count, category):
+    found = dict(casualties(text, "en"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Mehr als 86 000 Menschen seien vertrieben worden.", "Mehr als 86 000 Menschen seien vertrieben", 86_000,
+     "displaced"),
+    ("Bis zu sechs Menschen würden noch unter den Trümmern des Hauses vermutet.",
+     "Bis zu sechs Menschen würden noch unter den Trümmern des Hauses vermutet", 6, "missing"),
+    ("Hunderte Menschen übernachteten in Notunterkünften.", "Hunderte Menschen übernachteten in Notunterkünften", 200,
+     "displaced"),
+])
+def test_german_figures_with_spaces_rubble_and_shelters(text, claim, count, category):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)

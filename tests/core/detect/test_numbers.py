@@ -102,3 +102,17 @@ def test_a_range_of_days_before_a_month_is_no_count(text):
 def test_a_range_before_another_word_stays_a_count():
     (fig,) = find_figures("Between 8 and 12 trucks arrived.")
     assert (fig.value, fig.qualifier) == (8, "between 8 and 12")
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Mehr als 86 000 Menschen", "de", 86_000),
+    ("rund 3 900 000 Vertriebene", "de", 3_900_000),
+    ("some 180\u202f000 people", "en", 180_000),
+    ("nearly 2.5 lakh people", "en", 250_000),
+])
+def test_digits_grouped_by_spaces_and_lakh(text, language, value):
+    assert [f.value for f in find_figures(text, language)] == [value]
+
+
+def test_a_year_then_a_count_is_not_one_number():
+    assert [f.value for f in find_figures("Seit 2023 100 Angriffe", "de")] == [100]  # the year is no count

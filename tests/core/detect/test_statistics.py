@@ -108,3 +108,12 @@ def test_lakh_adverbs_before_the_count_and_two_nouns_counted(text, claim, count)
 def test_a_set_already_named_is_not_counted_again():
     assert statistics("Clinics were hit in the two regions.", "en") == []
     assert [c for c, _ in statistics("Of the 38 aid convoys, 11 arrived.", "en")] == ["38 aid convoys"]
+
+
+@pytest.mark.parametrize("text, claim, count", [
+    ("Die Luftwaffe meldete den Abschuss von 47 Drohnen.", "Abschuss von 47 Drohnen", 47),
+    ("Zudem hiess es, zwei Marschflugkörper seien abgeschossen worden.",
+     "zwei Marschflugkörper seien abgeschossen worden", 2),
+])
+def test_german_counts_named_by_an_event_and_with_their_passive_verb(text, claim, count):
+    assert dict(statistics(text, "de"))[claim]["count"] == count
