@@ -22,7 +22,7 @@ from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTI
 _CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
-                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|"
+                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+en)\s+Angaben(?=[\s,.;])|"
                      r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
                      r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von)\s)|"
                      r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
@@ -46,6 +46,15 @@ _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|whic
 # Verbs that report only when what is reported follows: "declared that ...", "added: ...".
 _REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added".split())
 _CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
+_DE_SINGLE_NAME_AFTER: Final = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;]|\s*$)")
+
+
+def _named_in_full_before(text: str, surname: str, before: int) -> str | None:
+    """The full name `surname` ended earlier in the text ("Hanna Lindqvist ... sagt Lindqvist"), if any."""
+    m = re.search(r"\b[A-ZÄÖÜ][\w-]+\s+" + re.escape(surname) + r"\b", text[:before])
+    return m.group() if m else None
+
+
 _DE_PRONOUN_AFTER: Final = re.compile(r"\s+(er|sie)\b")
 _DE_INVERTED_GAP: Final = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?=(?:der|die|das|ein|eine|einer)\s)")
 _EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|data|reports?|statements?|count|tally|"
@@ -162,6 +171,11 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             if subj:
                 found.append(Attribution(subj[0], cue_end - 1, subj[1], subj[0], 0.8))
             continue
+        adjective = m.group("adjective") if lang == "de" else None
+        if adjective:  # "nach ukrainischen Angaben": the adjective names the source
+            found.append(Attribution(cue_start, m.end("adjective") + len(" Angaben"), adjective[:-1] + " Seite",
+                                     m.start("adjective"), 0.75))
+            continue
         np = _np_after_cue(text, cue_end, sent_end, lang)
         if np is None:
             continue  # "nach eigenen Angaben" is taken with its subject below
@@ -205,6 +219,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 inner = subject_after(text, first_word_end, verb_end, lang)
                 if inner is not None and person_name(inner[1])[0]:
                     start, end, source, where = verb_start, verb_end, inner[1], first_word_end
+            single = _DE_SINGLE_NAME_AFTER.match(text, verb_end) if start is None else None
+            full = _named_in_full_before(text, single.group(1), verb_start) if single is not None else None
+            if single is not None and full is not None:
+                start, end, source, where = verb_start, single.end(1), full, verb_end  # "sagt Lindqvist"
             pronoun = _DE_PRONOUN_AFTER.match(text, verb_end) if after is None else None
             if pronoun and _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
                 start, end, source, where = verb_start, pronoun.end(), pronoun.group(1), verb_end  # "…, erklärte er"
@@ -214,6 +232,9 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 start, end, source, where = verb_start, after[0], after[1], verb_end
         if start is None or not source:
             continue
+        if source.lower() in PRONOUNS[lang] and anchors.matches_between(
+                REPORTING[lang], text, verbs, max(sent_start, start - 24), start):
+            continue  # "The US military says it has counted ...": what it says, not a second report
         if (v.group() in _REPORT_ONLY_WITH_CONTENT and not _CONTENT_AFTER.match(text, verb_end)
                 and not _COMMA_BEFORE.search(text, max(sent_start, start - 3), start)):
             continue  # "has declared a state of emergency", "the killings have continued"; not "..., he added"

@@ -52,9 +52,17 @@ _VERB_ADVERBS: Final = {
 }
 
 
+_DE_CHANNEL_BEFORE: Final = re.compile(r"\s(?:auf|bei|über|via|im\s+Onlinedienst|in\s+einem\s+Video\s+auf)\s+"
+                                       r"(?:Telegram|X|Twitter|Facebook|Instagram|YouTube|Tiktok|TikTok)\s+$")
+
+
 def verb_head(text: str, pos: int, lo: int, language: str) -> int:
     """Where the verb group of a reporting verb at `pos` begins (auxiliaries and adverbs included)."""
     head = pos
+    if language == "de":
+        channel = _DE_CHANNEL_BEFORE.search(text, max(lo, pos - 40), pos)
+        if channel is not None:  # "wie Militärgouverneur Kowaltschuk auf Telegram schrieb"
+            head = channel.start() + 1
     auxiliaries = _AUXILIARY_VERBS[language]
     for allowed in (_VERB_ADVERBS[language], auxiliaries):
         if head <= lo or not text[head - 1].isspace():
@@ -85,7 +93,8 @@ _EN_CONNECTORS: Final = frozenset("of the a an for and al bin de von".split())
 _DE_DETERMINERS: Final = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 _DE_CONNECTORS: Final = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
 _CONNECTORS: Final = _EN_CONNECTORS | _DE_CONNECTORS
-PRONOUNS: Final = {"en": frozenset("he she they".split()), "de": frozenset("er sie".split())}
+_BODY_PRONOUNS: Final = frozenset(("it", "we"))
+PRONOUNS: Final = {"en": frozenset("he she they it we".split()), "de": frozenset("er sie".split())}
 _ROLE: Final = re.compile(
     r"^(?:US|U\.S\.|UN|Secretary|Defense|Defence|State|Minister|Ministry|President|Vice|Prime|General|Gen\.?|"
     r"Lieutenant|Colonel|Col\.?|Major|Captain|Commander|Governor|Gov\.?|Senator|Sen\.?|Mayor|Chief|Spokesman|"
@@ -310,6 +319,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         first_word = phrase.split(None, 1)
     if language == "de" and _DE_ADVERBIAL.match(phrase):
         return None  # a sentence-initial adverbial, the subject comes after the verb
+    if language == "de" and _DE_PREPOSITION_BEFORE.search(text, max(lo, start - 8), start):
+        return None  # "Die Stadt in | Dnipro fordert": the object of a preposition, the subject comes after the verb
     if language == "en" and first_word[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
                                                       "however", "yet", "but", "and"):
         rest = phrase.split(None, 1)
@@ -333,6 +344,8 @@ def _acronym_at(words: list[str], k: int) -> bool:
 
 _DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
 _DE_ENDINGS_AFTER: Final = ("e", "en", "er", "es")
+_DE_PREPOSITION_BEFORE: Final = re.compile(r"(?<![\w-])(?:in|auf|aus|bei|nach|von|vom|mit|über|gegen|für|an|im|am|"
+                                           r"zum|zur|durch)\s+$")
 _DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
 _SPACES: Final = re.compile(r"\s*")
 MAX_PARENTHESIS_TOKENS: Final = 16
@@ -437,7 +450,7 @@ class SourceBook:
         self._people = _Index()    # "" -> every person, for pronouns
         self._surnames = _Index()  # "austin" -> "Lloyd Austin"
         self._titles = _Index()    # "us secretary of defense", "secretary of defense" -> "Lloyd Austin"
-        self._bodies = _Index()    # "ministry" -> "Russia's defence ministry"
+        self._bodies = _Index()    # "ministry" -> "Russia's defence ministry"; "" -> every body, for "it" and "we"
 
     def full_name(self, word: str) -> str | None:
         """The full name of a person known by a surname ("Austin" -> "Lloyd Austin")."""
@@ -458,6 +471,9 @@ class SourceBook:
         kind, name, title, bare, keys = _parse_source(phrase, self.language)
         if kind == "empty":
             return None
+        if kind == "pronoun" and phrase.lower() in _BODY_PRONOUNS:
+            body = self._bodies.last_before("", pos)  # "it said", "we have documented": an organisation
+            return body[1] if body else None
         if kind == "pronoun":
             known = self._people.last_before("", pos)
             mentioned = _mentioned_person(text, pos) if text is not None else None
@@ -482,6 +498,7 @@ class SourceBook:
                 return known[1]  # "the ministry" -> "Russia's defence ministry"
         if register:
             self._bodies.add(keys[1], pos, bare)
+            self._bodies.add("", pos, bare)
         return bare
 
 

@@ -241,6 +241,10 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 break  # "only 11 arrived": a verb, not the thing counted ("38 armoured vehicles" has its noun)
             if words[i][0] in by_start:
                 break
+            if w.endswith("-") and i + 2 < len(words) and words[i + 1][2].lower() in ("und", "oder", "and", "or"):
+                noun += words[i:i + 3]  # "212 Luft- und Drohnenangriffe"
+                i += 3
+                continue
             noun.append(words[i])
             i += 1
         while noun and noun[-1][2].lower() in stop:

@@ -169,3 +169,27 @@ def test_a_rank_before_the_name_stays_in_the_source():
 ])
 def test_declared_and_continued_without_a_report_are_no_attribution(text):
     assert attributions(text, "en") == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("In einer Erklärung der Stadt Dnipro fordert das ukrainische Außenministerium mehr Flugabwehr.",
+     "fordert das ukrainische Außenministerium", "ukrainische Außenministerium"),
+    ("Drei Häuser seien zerstört, wie Militärgouverneur Kowaltschuk auf Telegram schrieb.",
+     "wie Militärgouverneur Kowaltschuk auf Telegram schrieb", "Militärgouverneur Kowaltschuk"),
+    ("Nach ukrainischen Angaben wurden 40 Drohnen abgeschossen.", "Nach ukrainischen Angaben", "ukrainische Seite"),
+    ("Hanna Lindqvist leitet das Büro. Die Lage sei katastrophal, sagt Lindqvist.", "sagt Lindqvist", "Hanna Lindqvist"),
+])
+def test_german_subjects_after_the_verb_behind_a_channel_or_named_by_an_adjective(text, cue, source):
+    assert (cue, source) in attributions(text, "de")
+
+
+def test_an_organisation_as_it_and_an_office_as_we():
+    found = attributions("The army said the school was a command centre. A soldier was killed on Monday, it said. "
+                         "We have documented 19 attacks on hospitals.", "en")
+    assert [cue for cue, _ in found] == ["The army said", "it said", "We have documented"]
+    assert found[1][1] == "army"
+
+
+def test_what_a_source_says_it_did_is_not_a_second_report():
+    assert [cue for cue, _ in attributions("The US military says it has counted over 100 attacks.", "en")] == [
+        "The US military says"]

@@ -117,3 +117,8 @@ def test_a_set_already_named_is_not_counted_again():
 ])
 def test_german_counts_named_by_an_event_and_with_their_passive_verb(text, claim, count):
     assert dict(statistics(text, "de"))[claim]["count"] == count
+
+
+def test_a_german_compound_split_over_und_is_one_thing_counted():
+    assert dict(statistics("Acled zählte 212 Luft- und Drohnenangriffe.", "de"))["212 Luft- und Drohnenangriffe"][
+        "count"] == 212
