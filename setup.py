@@ -9,15 +9,13 @@ constants are declared Final (compiled code then reads them directly, not by nam
 their classes write out their __init__ (a dataclass's generated one would run as Python).
 
 Left as source: __init__ and freshness (they choose what the package imports), suggestion (a Suggestion is
-made without calling its __init__, which a compiled class forbids), quotes (where quotation marks pair up: a
-test replaces one of its functions to count the calls, which compiled callers would not see) and evaluation
-(not used in suggesting).
+made without calling its __init__, which a compiled class forbids) and evaluation (not used in suggesting).
 """
 from mypyc.build import mypycify
 from setuptools import setup
 
 COMPILED = ("anchors", "attributions", "casualties", "document", "language", "lexicon", "numbers", "pipeline",
-            "reporting", "speakers", "statistics")
+            "quotes", "reporting", "speakers", "statistics")
 
 setup(ext_modules=mypycify([f"desktop_app/core/detect/{name}.py" for name in COMPILED], opt_level="3",
                            group_name="desktop_app.core.detect.rules"))

@@ -51,8 +51,15 @@ _DE_SINGLE_NAME_AFTER: Final = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)(?=[.,
 
 def _named_in_full_before(text: str, surname: str, before: int) -> str | None:
     """The full name `surname` ended earlier in the text ("Hanna Lindqvist ... sagt Lindqvist"), if any."""
-    m = re.search(r"\b[A-ZÄÖÜ][\w-]+\s+" + re.escape(surname) + r"\b", text[:before])
-    return m.group() if m else None
+    pos = text.find(" " + surname, 0, before)
+    while pos > 0:
+        first = text.rfind(" ", 0, pos) + 1
+        given = text[first:pos]
+        after = pos + 1 + len(surname)
+        if given[:1].isupper() and given.isalpha() and (after == len(text) or not text[after].isalnum()):
+            return given + " " + surname
+        pos = text.find(" " + surname, pos + 1, before)
+    return None
 
 
 _DE_PRONOUN_AFTER: Final = re.compile(r"\s+(er|sie)\b")
