@@ -24,7 +24,7 @@ _CUES: Final = {
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+en)\s+Angaben(?=[\s,.;])|"
                      r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
-                     r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von)\s)|"
+                     r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von|[a-zäöü]+er)\s)|"
                      r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
@@ -46,6 +46,7 @@ _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|whic
 # Verbs that report only when what is reported follows: "declared that ...", "added: ...".
 _REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added".split())
 _CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
+_DE_HEARD_FROM: Final = re.compile(r"\s+(?:aus|von|vom|bei|im)\s+(?:dem|der|den|des)?\s*")
 _DE_SINGLE_NAME_AFTER: Final = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;]|\s*$)")
 
 
@@ -223,9 +224,15 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             if after is None and first_word_end < verb_end:
                 # "Das teilte Militärgouverneur Wadym Kowaltschuk am Abend auf Telegram mit": the subject sits
                 # inside the separable verb.
-                inner = subject_after(text, first_word_end, verb_end, lang)
-                if inner is not None and person_name(inner[1])[0]:
+                gap = _DE_INVERTED_GAP.match(text, first_word_end, verb_end)
+                inner = subject_after(text, gap.end() if gap else first_word_end, verb_end, lang)
+                if inner is not None and (gap or person_name(inner[1])[0]):  # "teilte das Kommando mit"
                     start, end, source, where = verb_start, verb_end, inner[1], first_word_end
+            heard = _DE_HEARD_FROM.match(text, verb_end) if start is None and v.group().endswith(" es") else None
+            if heard is not None:  # "hieß es aus dem Ministerium"
+                source_after = subject_after(text, heard.end(), sent_end, lang)
+                if source_after is not None:
+                    start, end, source, where = verb_start, source_after[0], source_after[1], verb_end
             single = _DE_SINGLE_NAME_AFTER.match(text, verb_end) if start is None else None
             full = _named_in_full_before(text, single.group(1), verb_start) if single is not None else None
             if single is not None and full is not None:

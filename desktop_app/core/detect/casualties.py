@@ -47,7 +47,7 @@ _CUES: Final = {
         "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
-                   r"in\s+(?:akuter\s+)?Lebensgefahr",
+                   r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
         "missing": r"vermisst|Vermissten?|verschüttet|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
         "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
@@ -85,8 +85,9 @@ _LEFT: Final = {
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|unter\s+den\s+Toten(?:\s+(?:sind|waren))?)|"
-                     r"(?P<injured>verletzten|verletzte|verwundeten|verwundete)|"
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+Toten(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
+                     r"(?P<injured>verletzten|verletzte|verwundeten|verwundete|"
+                     r"[Uu]nter\s+den\s+(?:Verletzten|Verwundeten)(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
                      r"(?P<displaced>vertrieben|vertrieb|flohen|(?P<forced>verließen)))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
 }
@@ -96,7 +97,7 @@ _LEFT_WORDS: Final = {
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
-    "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete
+    "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete seien sei ist war
         verschleppten verschleppte entführten entführte vertrieben vertrieb flohen verließen""".split()),
 }
 # "forced 300 families from their homes", "verließen Dutzende Familien die Stadt": a verb that counts the displaced
@@ -117,11 +118,12 @@ _TOLL: Final = {
     "en": re.compile(r"\b(?:(?:the\s+)?(?:death\s+)?toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
                      r"\b(?:to|at|reached|of)\s+$", re.I),
-    "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer))"
+    "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer)|"
+                     r"(?:stieg|steigt|stiegen|erhöhte\s+sich)\s+(?:die\s+)?Zahl)"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
 # Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
-anchors.register("en", anchors.TOLL, ["toll", "number", "Number"])
+anchors.register("en", anchors.TOLL, ["toll", "Toll", "number", "Number"])
 anchors.register("de", anchors.TOLL, ["Zahl"])
 _CONJUNCTION: Final = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
@@ -142,9 +144,14 @@ _CLAUSE_END: Final = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s]"
 _PARTITIVE: Final = re.compile(
     r"(?:,|\s[–—])\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»–—]{1,60}",
     re.I)
-_LATER_DEATH: Final = re.compile(r"\s+(?:(?:have|had|has|later|since|subsequently)\s+){0,2}(?:died|succumbed"
-                                r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b")
-_ASIDE: Final = re.compile(r",\s+(?:among\s+them|including|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
+# "two of the wounded (later) died", "Zwei Verletzte seien in der Nacht im Krankenhaus gestorben".
+_LATER_DEATH: Final = {
+    "en": re.compile(r"\s+(?:(?:have|had|has|later|since|subsequently)\s+){0,2}(?:died|succumbed"
+                     r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b"),
+    "de": re.compile(r"[^.,;:!?\n]{0,60}?\b(?:gestorben|starben|verstorben|erlegen)\b"),
+}
+_ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon)"
+                           r"\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
@@ -184,7 +191,7 @@ _PERSON_SCAN = {lang: re.compile(r"\b" + trie_pattern(words.split()) + r"\b(?!['
 for _lang, _words in _PERSONS.items():
     anchors.register(_lang, anchors.PERSON, _words.split())
 anchors.register("en", anchors.NOBODY, "no No nobody Nobody none None".split())
-anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine".split())
+anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine kein Kein keiner Keiner".split())
 _ONE_BEFORE: Final = {
     "en": re.compile(r"\b[Aa]n?\s+(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
     "de": re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[\w-]+\s+)?$"),
@@ -215,7 +222,8 @@ _NOBODY: Final = {
                      r"[Nn]one\s+of\s+the\s+(?P<of>[\w'’-]+(?:\s+[\w'’-]+)?)|"
                      r"[Nn]o\s+(?P<np>(?:(?!(?:one|was|were|more|longer|other|further)\b)[\w'’-]+\s+)?"
                      r"(?!(?:one|was|were|more|longer|other|further)\b)[\w'’-]+))\s+"),
-    "de": re.compile(r"\b(?:(?P<nobody>[Nn]iemand)|[Kk]eine\s+(?P<np>(?:[\w-]+\s+)?[\w-]+))\s+"),
+    "de": re.compile(r"\b(?:(?P<nobody>[Nn]iemand)|[Kk]ein(?:e|er)?\s+(?:einzige[rsn]?\s+)?"
+                     r"(?P<np>[\w-]+(?:\s+(?!(?:sei|seien|wurde|wurden|ist|sind|war|waren)\b)[\w-]+)?))\s+"),
 }
 
 
@@ -513,8 +521,9 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         elif right:
             cue_end, category, cue_start, who_words, coordinated = right
             who = _who(who_words, lang)
-            if category == "injured" and _OF_THE.search(text, max(0, cue_start - 12), cue_start):
-                later = _LATER_DEATH.match(text, cue_end)
+            if category == "injured" and (_OF_THE.search(text, max(0, cue_start - 12), cue_start)
+                                          or text[cue_start:cue_end] in ("Verletzte", "Verwundete")):
+                later = _LATER_DEATH[lang].match(text, cue_end)
                 if later is not None:  # "two of the wounded died"
                     category, cue_end = "killed", later.end()
             if (text.startswith("verlassen", cue_start) or text.startswith("left", cue_start)) and (

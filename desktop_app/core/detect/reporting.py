@@ -19,9 +19,10 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
-             r"disputed|disputes|verified|verifies|report|confirm|claim|estimate|warn|deny|allege|note|dispute|verify")
+             r"disputed|disputes|verified|verifies|rejected|rejects|report|confirm|claim|estimate|warn|deny|allege|note|"
+             r"dispute|verify|reject")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify".split())
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify reject".split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
@@ -30,7 +31,8 @@ EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) +
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,8}?mit|teilt\s+(?:[\w-]+\s+){0,8}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|sprechen\s+von|sprachen\s+von|"
-             r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|"
+             r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
+             r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|"
              r"dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
@@ -48,7 +50,7 @@ _AUXILIARY_VERBS: Final = {"en": frozenset("has have had was were".split()),
 _VERB_ADVERBS: Final = {
     "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
                     "initially".split()),
-    "de": frozenset("auch zudem später außerdem bereits".split()),
+    "de": frozenset("auch zudem später außerdem bereits weiter".split()),
 }
 
 
@@ -296,10 +298,10 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
                     or _is_name_word(w)):
                 break
         elif not (w[0].isupper() or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or lw == "'s" or _is_name_word(w)):
-            if lw == "in":  # "The Islamic Resistance in Iraq claimed": between two names only
-                if not (k > 0 and words[k - 1][:1].isupper()):
+            if lw == "in":  # "The Islamic Resistance in Iraq claimed", "the UN mission in Ukraine said"
+                if not (k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in SOURCE_NOUNS)):
                     break
-            elif w[0].isalpha() and lw not in stop and not lw.endswith("ly") and lowercase_modifiers < 2:
+            elif w[0].isalpha() and lw not in stop and not lw.endswith("ly") and lowercase_modifiers < 3:
                 lowercase_modifiers += 1
             else:
                 break
@@ -321,6 +323,11 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         return None  # a sentence-initial adverbial, the subject comes after the verb
     if language == "de" and _DE_PREPOSITION_BEFORE.search(text, max(lo, start - 8), start):
         return None  # "Die Stadt in | Dnipro fordert": the object of a preposition, the subject comes after the verb
+    time = _EN_TIME_LEAD.match(phrase) if language == "en" else None
+    if time is not None and time.end() < len(phrase):  # "This morning the Kremlin told"
+        start += time.end()
+        phrase = phrase[time.end():]
+        first_word = phrase.split(None, 1)
     if language == "en" and first_word[0].lower() in ("in", "on", "at", "after", "since", "on", "meanwhile",
                                                       "however", "yet", "but", "and"):
         rest = phrase.split(None, 1)
@@ -344,6 +351,8 @@ def _acronym_at(words: list[str], k: int) -> bool:
 
 _DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
 _DE_ENDINGS_AFTER: Final = ("e", "en", "er", "es")
+_EN_TIME_LEAD: Final = re.compile(r"(?:(?:This|Last|Late|Early)\s+(?:morning|afternoon|evening|night|week)|Today|"
+                                  r"Yesterday|Tonight|Earlier|Later)\s+")
 _DE_PREPOSITION_BEFORE: Final = re.compile(r"(?<![\w-])(?:in|auf|aus|bei|nach|von|vom|mit|über|gegen|für|an|im|am|"
                                            r"zum|zur|durch)\s+$")
 _DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")

@@ -136,8 +136,11 @@ def _verb_before(text: str, pos: int, lo: int, stop: frozenset) -> int | None:
     return None
 
 
-def _joins_a_noun(word: str, stop: frozenset) -> bool:
-    """Whether "and" + `word` continues the things counted (a lower-case content word, not a new clause)."""
+def _joins_a_noun(word: str, stop: frozenset, language: str = "en") -> bool:
+    """Whether "and" + `word` continues the things counted (a content word, not a new clause): lower case in
+    English ("food and medicine"), a capitalised noun in German ("Gäste und Angestellte")."""
+    if language == "de":
+        return word[0].isupper() and word.lower() not in stop
     return word[0].isalpha() and word.islower() and word not in stop and not word.endswith(("ed", "ly"))
 
 
@@ -292,7 +295,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                             break
                         elliptic_end = e
                 break
-            if lw in ("and", "und") and i + 1 < len(words) and _joins_a_noun(words[i + 1][2], stop):
+            if lw in ("and", "und") and i + 1 < len(words) and _joins_a_noun(words[i + 1][2], stop, lang):
                 count += 1  # "trucks carrying food and medicine", "33 airstrikes and drone attacks"
                 i += 1
                 continue

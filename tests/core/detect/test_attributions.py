@@ -193,3 +193,27 @@ def test_an_organisation_as_it_and_an_office_as_we():
 def test_what_a_source_says_it_did_is_not_a_second_report():
     assert [cue for cue, _ in attributions("The US military says it has counted over 100 attacks.", "en")] == [
         "The US military says"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Das teilte die Regionalregierung von Jubaland am Samstag mit.",
+     "teilte die Regionalregierung von Jubaland am Samstag mit"),
+    ("Es gebe 40 Verletzte, hieß es aus dem Ministerium.", "hieß es aus dem Ministerium"),
+    ("Die Terrormiliz Al-Shabaab reklamierte den Anschlag für sich.", "Die Terrormiliz Al-Shabaab reklamierte"),
+    ("Wie die Polizei weiter mitteilte, wurden drei Verdächtige festgenommen.", "Wie die Polizei weiter mitteilte"),
+    ("Menschenrechtsorganisationen bezweifeln das.", "Menschenrechtsorganisationen bezweifeln"),
+    ("Die Miliz hat nach Schätzungen westlicher Geheimdienste 7000 Kämpfer.",
+     "nach Schätzungen westlicher Geheimdienste"),
+])
+def test_more_german_reporting(text, cue):
+    assert cue in [c for c, _ in attributions(text, "de")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("This morning the Kremlin told reporters that no civilians were hit.", "the Kremlin told reporters"),
+    ("The UN human rights monitoring mission in Ukraine said the strike was unlawful.",
+     "The UN human rights monitoring mission in Ukraine said"),
+    ("Ukrainian officials rejected the claim.", "Ukrainian officials rejected"),
+])
+def test_a_time_before_the_source_long_descriptions_and_rejections(text, cue):
+    assert cue in [c for c, _ in attributions(text, "en")]

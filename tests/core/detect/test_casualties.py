@@ -301,3 +301,24 @@ def test_wounded_who_died_a_victim_among_the_dead_and_homicides(text, claim, cou
 def test_german_figures_with_spaces_rubble_and_shelters(text, claim, count, category):
     found = dict(casualties(text, "de"))
     assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Unter den Toten seien drei Kinder.", "Unter den Toten seien drei Kinder", 3, "killed"),
+    ("Am Abend stieg die Zahl auf 14.", "stieg die Zahl auf 14", 14, "killed"),
+    ("Zwei Verletzte seien in der Nacht im Krankenhaus gestorben.",
+     "Zwei Verletzte seien in der Nacht im Krankenhaus gestorben", 2, "killed"),
+    ("Elf Patienten befänden sich in kritischem Zustand.", "Elf Patienten befänden sich in kritischem Zustand", 11,
+     "injured"),
+    ("Kein einziger Zivilist sei dabei ums Leben gekommen.", "Kein einziger Zivilist sei dabei ums Leben", 0, "killed"),
+])
+def test_german_tolls_lists_of_the_dead_and_wounded_who_died(text, claim, count, category):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+def test_a_headline_toll_and_a_partitive_aside():
+    found = dict(casualties("Toll from drone strike on Sumy rises to 14\n\nFourteen people, three of them children, "
+                            "have been killed.", "en"))
+    assert found["Toll from drone strike on Sumy rises to 14"]["count"] == 14
+    assert found["Fourteen people, three of them children, have been killed"]["category"] == "killed"

@@ -122,3 +122,8 @@ def test_german_counts_named_by_an_event_and_with_their_passive_verb(text, claim
 def test_a_german_compound_split_over_und_is_one_thing_counted():
     assert dict(statistics("Acled zählte 212 Luft- und Drohnenangriffe.", "de"))["212 Luft- und Drohnenangriffe"][
         "count"] == 212
+
+
+def test_german_things_counted_together():
+    found = dict(statistics("Die Feuerwehr habe 63 Gäste und Angestellte aus dem Gebäude gerettet.", "de"))
+    assert [f["count"] for c, f in found.items() if c.startswith("63 Gäste und Angestellte")] == [63]
