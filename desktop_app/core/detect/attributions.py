@@ -185,6 +185,14 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                                      m.start("adjective"), 0.75))
             continue
         np = _np_after_cue(text, cue_end, sent_end, lang)
+        if np is None and lang == "de" and "eigenen" in m.group():
+            # "Das Kismayo General Hospital nahm nach eigenen Angaben 86 Verletzte auf": the subject of the verb
+            # before the cue is the source (after a reporting verb the rule below takes it with the verb).
+            verb_start = text.rfind(" ", sent_start, cue_start - 1) + 1
+            subj = subject_before(text, verb_start, sent_start, lang) if verb_start > sent_start else None
+            if subj:
+                found.append(Attribution(subj[0], cue_start + len(m.group().rstrip()), subj[1], subj[0], 0.8))
+            continue
         if np is None:
             continue  # "nach eigenen Angaben" is taken with its subject below
         source = _EVIDENCE_OF.sub("", np[1])

@@ -48,12 +48,12 @@ _CUES: Final = {
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
-        "missing": r"vermisst|Vermissten?|verschüttet|"
+        "missing": r"vermisst|Vermissten?|verschüttet|als\s+vermisst|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
         "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
                      r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)|"
-                     r"in\s+Notunterkünften",
+                     r"in\s+Notunterkünften|fliehen|flüchten|flüchteten|Zuflucht\s+(?:gefunden|gesucht)",
     },
 }
 
@@ -67,7 +67,8 @@ _CUE_STARTS: Final = {
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
-        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter""",
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter als
+        fliehen flüchten flüchteten Zuflucht""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -360,6 +361,8 @@ class _Finder:
             # "At least 22 Palestinians, among them nine children, have been killed": the aside counts some of them.
             if self.figure_at(aside.end(), m.start()) is None:
                 return m.end(), _category(m), m.start(), text[f.end:end] + " " + text[aside.end():m.start()], False
+        if end < m.start() and text[end:m.start()].isspace():
+            end = m.end()  # the word that ends the clause starts the category word ("gelten | als vermisst")
         if end < m.start():
             # "Two passengers who were shot in the legs were taken to hospital": the people the figure counts
             # are described by a relative clause; the main clause after it says what happened to them.

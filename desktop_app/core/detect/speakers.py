@@ -44,6 +44,7 @@ class Quote:
         self.inherits = inherits
 
 
+_PRONOUN_AFTER: Final = re.compile(r"\s+(he|she|they|er|sie)\b(?![\w'’-])")
 _LEAD: Final = re.compile(r"[ \t]*,?[ \t]*")
 _COLON_SPEAKER: Final = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
 _JUST_PUNCTUATION: Final = re.compile(r"\s*[:,]?\s*")
@@ -101,9 +102,13 @@ def find_quotes(doc: Document) -> list[Quote]:
                 and text[clause_start:clause_start + 1].islower() or text[close - 1] in ",!?"):
             if v.start() == clause_start or text[clause_start:v.start()].strip() == "":
                 subj = subject_after(text, v.end(), after_end, lang)
+                pronoun = _PRONOUN_AFTER.match(text, v.end()) if subj is None else None
                 if subj:
                     speaker, where = _appositive_name(text, subj[0], after_end) or subj[1], clause_start
                     clause = (clause_start, subj[0])
+                elif pronoun:  # '»...«, sagt sie.': the pronoun is resolved like any other
+                    speaker, where = pronoun.group(1), clause_start
+                    clause = (clause_start, pronoun.end())
             else:
                 subj = verb_subject(doc, v.start(), clause_start)
                 if subj:

@@ -217,3 +217,22 @@ def test_more_german_reporting(text, cue):
 ])
 def test_a_time_before_the_source_long_descriptions_and_rejections(text, cue):
     assert cue in [c for c, _ in attributions(text, "en")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Das Kismayo General Hospital nahm nach eigenen Angaben 86 Verletzte auf.",
+     "Das Kismayo General Hospital nahm nach eigenen Angaben"),
+    ("Das Welternährungsprogramm (WFP) hat nach eigenen Angaben 40 Tonnen Reis verteilt.",
+     "Das Welternährungsprogramm (WFP) hat nach eigenen Angaben"),
+    ("Bewohner werfen den Sicherheitskräften vor, untätig zu sein.", "Bewohner werfen den Sicherheitskräften vor"),
+    ("Rund 2300 Menschen haben hier Zuflucht gefunden, zählt die IOM.", "zählt die IOM"),
+])
+def test_german_sources_by_their_own_account_accusations_and_counts(text, cue):
+    assert cue in [c for c, _ in attributions(text, "de")]
+
+
+def test_a_quote_framed_by_verb_and_pronoun_is_no_attribution():
+    text = "Marie-Ange Théodore leitet die Schule. »Wir haben Platz für 600 Schüler«, sagt sie."
+    assert [c for c, _ in attributions(text, "de")] == []
+    (quote,) = [s for s in suggest(text, "de") if s.type == "quote"]
+    assert quote.fields["speaker"] == "Marie-Ange Théodore"

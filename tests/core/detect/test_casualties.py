@@ -322,3 +322,15 @@ def test_a_headline_toll_and_a_partitive_aside():
                             "have been killed.", "en"))
     assert found["Toll from drone strike on Sumy rises to 14"]["count"] == 14
     assert found["Fourteen people, three of them children, have been killed"]["category"] == "killed"
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Mehr als zwei Dutzend Menschen gelten als vermisst.", "Mehr als zwei Dutzend Menschen gelten als vermisst", 24,
+     "missing"),
+    ("Zehntausende fliehen vor den Banden.", "Zehntausende fliehen", 20000, "displaced"),
+    ("Rund 2300 Menschen haben in der Schule Zuflucht gefunden.",
+     "Rund 2300 Menschen haben in der Schule Zuflucht gefunden", 2300, "displaced"),
+])
+def test_german_missing_fleeing_and_taking_refuge(text, claim, count, category):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
