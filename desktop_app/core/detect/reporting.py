@@ -89,6 +89,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
     division directorate department cluster partners partner unit bureau command commission team people
     survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
+    director directors chief coordinator doctor surgeon nurse
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
@@ -257,6 +258,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
             phrase_end = tokens.end(i - 1)
             named = True
         i = j - 1
+        if i >= 2 and words[i].isdigit() and words[i - 1] == ",":
+            i -= 2  # "Tetiana Moroz, 61, who lives in the block opposite, said": the age after the name
         if i < 0:
             return None
     pronouns = PRONOUNS[language]
@@ -402,7 +405,8 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     end = pos
     words = 0
     stop = STOPWORDS[language]
-    for t in TOKEN.finditer(text, pos, hi):
+    tokens = list(TOKEN.finditer(text, pos, hi))
+    for n, t in enumerate(tokens):
         w = t.group()
         lw = w.lower()
         if not w[0].isalnum():
@@ -411,8 +415,10 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         if language == "de":
             ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:
-            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (
-                words > 0 and lw not in stop and not lw.endswith(("ly", "ing")))
+            content = lw not in stop and not lw.endswith(("ly", "ing"))
+            ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (content and (
+                words > 0 or (n + 1 < len(tokens) and tokens[n + 1].group().lower() in SOURCE_NOUNS)))
+            # "says regional governor Ihor Danylenko": an adjective before the source noun
         if not ok or words >= 8:
             break
         words += 1
@@ -420,7 +426,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     phrase = text[pos:end]
     while phrase and phrase.split()[-1].lower() in _CONNECTORS:
         phrase = phrase.rsplit(None, 1)[0] if " " in phrase else ""
-    if not phrase or not any(w[0].isupper() or w.lower() in SOURCE_NOUNS for w in phrase.split()):
+    if not phrase or not any(w[0].isupper() or w.lower().removesuffix("'s") in SOURCE_NOUNS for w in phrase.split()):
         return None
     return pos + len(phrase), phrase
 

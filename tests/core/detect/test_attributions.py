@@ -236,3 +236,18 @@ def test_a_quote_framed_by_verb_and_pronoun_is_no_attribution():
     assert [c for c, _ in attributions(text, "de")] == []
     (quote,) = [s for s in suggest(text, "de") if s.type == "quote"]
     assert quote.fields["speaker"] == "Marie-Ange Théodore"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Tetiana Moroz, 61, who lives in the block opposite, said the blast shook her flat.",
+     "Tetiana Moroz, 61, who lives in the block opposite, said", "Tetiana Moroz"),
+    ("The strike killed 14, says regional governor Ihor Danylenko.", "says regional governor Ihor Danylenko",
+     "Ihor Danylenko"),
+])
+def test_a_witness_with_her_age_and_a_governor_described_after_the_verb(text, cue, source):
+    assert (cue, source) in attributions(text, "en")
+
+
+def test_a_director_named_after_the_verb_speaks_the_quote():
+    (quote,) = [s for s in suggest('"We had no warning," said the hospital\'s director.', "en") if s.type == "quote"]
+    assert quote.fields["speaker"] == "hospital's director"
