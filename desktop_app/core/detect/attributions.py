@@ -44,7 +44,7 @@ _QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
 _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
 # Verbs that report only when what is reported follows: "declared that ...", "added: ...".
-_REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added".split())
+_REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added asked".split())
 _CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
 _DE_HEARD_FROM: Final = re.compile(r"\s+(?:aus|von|vom|bei|im)\s+(?:dem|der|den|des)?\s*")
 _DE_SINGLE_NAME_AFTER: Final = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;]|\s*$)")

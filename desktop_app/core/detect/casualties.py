@@ -35,13 +35,15 @@ _CUES: Final = {
                    r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
                    r"(?:serious|critical|stable|grave|life-threatening)\s+condition|intensive\s+care|bleeding|"
                    r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment|"
-                   r"among\s+the\s+(?:injured|wounded)",
+                   r"among\s+the\s+(?:injured|wounded)|(?:needed|required|underwent|need|require)\s+(?:urgent\s+)?surgery",
         "missing": r"missing|unaccounted\s+for|"
                    r"(?:trapped|buried)\s+(?:under|beneath|in)\s+(?:the\s+)?(?:rubble|debris|ruins|"
                    r"(?:collapsed|destroyed)\s+[\w-]+)",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
-                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)",
+                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)|"
+                     r"(?:taken|taking|sought|found)\s+(?:shelter|refuge)|"
+                     r"(?:living|sheltering|staying)\s+in\s+(?:[\w,]+\s+){0,2}?(?:relief\s+|displacement\s+)?camps",
     },
     "de": {
         "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
@@ -63,7 +65,8 @@ _CUE_STARTS: Final = {
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
-        embraced neutralised neutralized eliminated sent homicides murders among""",
+        embraced neutralised neutralized eliminated sent homicides murders among needed required underwent need require
+        taken taking sought found living sheltering staying""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
@@ -82,7 +85,7 @@ _LEFT: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
                      r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of|"
                      r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))|"
-                     r"(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
+                     r"(?P<injured>wound(?:ed|ing|s)?|injur(?:e|ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
@@ -94,7 +97,7 @@ _LEFT: Final = {
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
-        eliminated eliminating neutralised neutralising neutralized neutralizing
+        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
@@ -183,7 +186,7 @@ _PERSONS: Final = {
         commander guard resident villager pedestrian passenger motorist doctor nurse paramedic medic volunteer
         rescuer firefighter teacher person priest imam pastor trader shopkeeper contractor employee tourist
         official member peacekeeper protester protestor bystander mother father son daughter husband wife brother
-        sister""",
+        sister couple""",
     "de": """Mann Frau Kind Junge Mädchen Baby Säugling Soldat Zivilist Polizist Polizistin Journalist Journalistin
         Arbeiter Fahrer Bauer Hirte Kämpfer Kommandeur Bewohner Dorfbewohner Passant Arzt Ärztin Helfer Lehrer
         Mensch""",
@@ -211,8 +214,8 @@ _AUX_TO_CUE: Final = {
 }
 # "Among the dead is a 12-year-old boy", "Unter den Verletzten ist ein Kind": one person in a list of casualties.
 _AMONG: Final = {
-    "en": re.compile(r"\b[Aa]mong\s+the\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>injured|wounded)|"
-                     r"(?P<missing>missing))\s+(?:is|was|are|were)\s+$"),
+    "en": re.compile(r"\b(?:[Aa]mong\s+the|[Tt]he)\s+(?:(?P<killed>dead|killed|victims|deceased)|(?P<injured>injured|wounded)|"
+                     r"(?P<missing>missing))\s+(?:is|was|are|were|include[sd]?)\s+$"),
     "de": re.compile(r"\b[Uu]nter\s+den\s+(?:(?P<killed>Toten|Todesopfern)|(?P<injured>Verletzten|Verwundeten)|"
                      r"(?P<missing>Vermissten))\s+(?:ist|war|sind|waren|sei|seien)\s+$"),
 }
@@ -235,18 +238,19 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
     out: list[Casualty] = []
     for m in anchors.matches_at(_PERSON_SCAN[lang], text, doc.anchors[anchors.PERSON]):
         pos, who = m.start(), m.group()
+        n = 2 if who == "couple" else 1  # "a married couple was killed"
         before = _ONE_BEFORE[lang].search(text, max(0, pos - 40), pos)
         if before is not None:  # "a man was killed", "ein Soldat wurde getötet"
             a = aux.match(text, m.end() + 1) if text[m.end():m.end() + 1].isspace() else None
             cue = right.match(text, a.end()) if a is not None else None
             if cue is not None:
-                figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
-                out.append(Casualty(before.start(), cue.end(), 1, EXACT, _category(cue), who, 0.75, figure))
+                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                out.append(Casualty(before.start(), cue.end(), n, EXACT, _category(cue), who, 0.75, figure))
                 continue
             among = _AMONG[lang].search(text, max(0, before.start() - 40), before.start())
             if among is not None:
-                figure = Figure(before.start(), m.end(), before.start(), 1, EXACT, spelled=True)
-                out.append(Casualty(among.start(), m.end(), 1, EXACT, _category(among), who, 0.75, figure))
+                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                out.append(Casualty(among.start(), m.end(), n, EXACT, _category(among), who, 0.75, figure))
                 continue
         one_after = _ONE_AFTER_VERB[lang]
         verb = one_after.search(text, max(0, pos - 50), pos) if one_after is not None else None
@@ -255,8 +259,8 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
             tail = _OF_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()
-            figure = Figure(m.start(), m.end(), m.start(), 1, EXACT, spelled=True)
-            out.append(Casualty(verb.start(), end, 1, EXACT, _category(verb), who, 0.75, figure))
+            figure = Figure(m.start(), m.end(), m.start(), n, EXACT, spelled=True)
+            out.append(Casualty(verb.start(), end, n, EXACT, _category(verb), who, 0.75, figure))
     for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
         a = aux.match(text, m.end())
         assert a is not None

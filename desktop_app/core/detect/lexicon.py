@@ -21,7 +21,8 @@ STOPWORDS: Final = {
         were was are is had have has been be being may might could would will shall should can must do does did
         not no so if it its it's he she they we i you him her them us his their our my your also still more
         most other others another further such about around some any each every per against between among
-        near across through toward towards without within upon including according""".split()),
+        near across through toward towards without within upon including according throughout despite amid along
+        beyond via""".split()),
     "de": frozenset("""der die das den dem des ein eine einer eines einem einen und oder aber sowie in im ins
         an am auf aus bei beim mit nach von vom zu zum zur über unter vor hinter neben zwischen durch für gegen
         ohne um seit bis als wie wo wenn dass ob weil während nachdem sind seien waren sei ist hatten haben habe

@@ -212,8 +212,8 @@ def _not_a_count(text: str, start: int, end: int, value: int, digits: bool, lang
         return True  # "Feb 11", "October 7"; but "... on 12 March. Two clinics" starts a sentence
     if digits:
         stripped = before.rstrip()
-        if stripped[-1:] in "$€£" and stripped or before.endswith(("US$", "USD ", "EUR ")):
-            return True
+        if stripped[-1:] in "$€£₹" and stripped or before.endswith(("US$", "USD ", "EUR ", "Rs ", "Rs. ", "INR ")):
+            return True  # money, not a count
         raw = text[start:end]
         if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099:
             counted = nxt and (nxt.group(1)[0].isupper() if language == "de" else nxt.group(1).endswith("s"))

@@ -20,9 +20,10 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
              r"disputed|disputes|verified|verifies|rejected|rejects|report|confirm|claim|estimate|warn|deny|allege|note|"
-             r"dispute|verify|reject")
+             r"dispute|verify|reject|insists|insist")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify reject".split())
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify reject insist"
+                                      .split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
@@ -89,7 +90,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
     division directorate department cluster partners partner unit bureau command commission team people
     survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
-    director directors chief coordinator doctor surgeon nurse
+    director directors chief coordinator doctor surgeon nurse forum
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
@@ -397,6 +398,12 @@ def _described_name(text: str, tokens: _Tokens, comma: int, lo: int, name_end: i
     return tokens.start(0), text[tokens.start(0):name_end]
 
 
+def _next_word(text: str, pos: int, hi: int) -> str:
+    """The token after the white space at `pos` ("" at the end)."""
+    m = TOKEN.search(text, pos, hi)
+    return m.group() if m else ""
+
+
 def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The noun phrase starting at `pos` (after an inverted reporting verb: "said Adrienne Watson")."""
     spaces = _SPACES.match(text, pos, hi)
@@ -405,8 +412,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     end = pos
     words = 0
     stop = STOPWORDS[language]
-    tokens = list(TOKEN.finditer(text, pos, hi))
-    for n, t in enumerate(tokens):
+    for t in TOKEN.finditer(text, pos, hi):
         w = t.group()
         lw = w.lower()
         if not w[0].isalnum():
@@ -417,7 +423,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         else:
             content = lw not in stop and not lw.endswith(("ly", "ing"))
             ok = upper or lw in SOURCE_NOUNS or lw in _EN_CONNECTORS or (content and (
-                words > 0 or (n + 1 < len(tokens) and tokens[n + 1].group().lower() in SOURCE_NOUNS)))
+                words > 0 or _next_word(text, t.end(), hi).lower() in SOURCE_NOUNS))
             # "says regional governor Ihor Danylenko": an adjective before the source noun
         if not ok or words >= 8:
             break

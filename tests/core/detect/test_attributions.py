@@ -251,3 +251,8 @@ def test_a_witness_with_her_age_and_a_governor_described_after_the_verb(text, cu
 def test_a_director_named_after_the_verb_speaks_the_quote():
     (quote,) = [s for s in suggest('"We had no warning," said the hospital\'s director.', "en") if s.type == "quote"]
     assert quote.fields["speaker"] == "hospital's director"
+
+
+def test_insisting_is_reporting_asking_for_something_is_not():
+    found = attributions("The army insists the strike hit fighters. We have asked both sides for guarantees.", "en")
+    assert [c for c, _ in found] == ["The army insists"]

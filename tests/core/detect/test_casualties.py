@@ -334,3 +334,22 @@ def test_a_headline_toll_and_a_partitive_aside():
 def test_german_missing_fleeing_and_taking_refuge(text, claim, count, category):
     found = dict(casualties(text, "de"))
     assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Russian attacks kill 3, injure 41 in Kharkiv.", "injure 41", 41, "injured"),
+    ("A married couple was killed in the strike.", "A married couple was killed", 2, "killed"),
+    ("The deceased included a couple in their fifties.", "The deceased included a couple", 2, "killed"),
+    ("Eleven needed surgery straight away.", "Eleven needed surgery", 11, "injured"),
+    ("At least 112 residents had taken shelter in a relief camp.", "At least 112 residents had taken shelter", 112,
+     "displaced"),
+    ("Some 58,947 persons are still living in 287 relief camps.",
+     "Some 58,947 persons are still living in 287 relief camps", 58947, "displaced"),
+])
+def test_headline_verbs_couples_surgery_and_relief_camps(text, claim, count, category):
+    found = dict(casualties(text, "en"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+def test_money_is_not_a_count():
+    assert casualties("The state gave Rs 1 lakh to each of the injured.", "en") == []
