@@ -22,7 +22,7 @@ from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTI
 _CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
-                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+en)\s+Angaben(?=[\s,.;])|"
+                     r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+e[nr])\s+(?P<basis>Angaben|Zählung|Darstellung)(?=[\s,.;])|"
                      r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
                      r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von|[a-zäöü]+er)\s)|"
                      r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
@@ -46,6 +46,8 @@ _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|whic
 # Verbs that report only when what is reported follows: "declared that ...", "added: ...".
 _REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added asked".split())
 _CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
+# The source cited in square brackets at the end of a sentence, as monitors and briefs do.
+_BRACKET_SOURCE: Final = re.compile(r"\[([A-Za-zÄÖÜ][^\[\]\n\d]{1,60})\](?=[ \t]*(?:[.;]|$))", re.M)
 _DE_HEARD_FROM: Final = re.compile(r"\s+(?:aus|von|vom|bei|im)\s+(?:dem|der|den|des)?\s*")
 _DE_SINGLE_NAME_AFTER: Final = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)(?=[.,;]|\s*$)")
 
@@ -181,7 +183,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             continue
         adjective = m.group("adjective") if lang == "de" else None
         if adjective:  # "nach ukrainischen Angaben": the adjective names the source
-            found.append(Attribution(cue_start, m.end("adjective") + len(" Angaben"), adjective[:-1] + " Seite",
+            found.append(Attribution(cue_start, m.end("basis"), adjective[:-1] + " Seite",
                                      m.start("adjective"), 0.75))
             continue
         np = _np_after_cue(text, cue_end, sent_end, lang)
@@ -288,6 +290,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             if quantifier and quantifier.end() == start:
                 start = sent_start
             found.append(Attribution(start, after[0], after[1], m.end(), 0.8))
+    if "[" in text:
+        for b in _BRACKET_SOURCE.finditer(text):  # "... rose to 612 [ACLED]."
+            if len(b.group(1).split()) <= 8:
+                found.append(Attribution(b.start(), b.end(), b.group(1), b.start() + 1, 0.7))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Attribution] = []
     for a in found:

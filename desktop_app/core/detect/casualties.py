@@ -50,9 +50,9 @@ _CUES: Final = {
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
-        "missing": r"vermisst|Vermissten?|verschüttet|als\s+vermisst|"
+        "missing": r"vermisst|Vermissten?|verschüttet|Verschütteten?|als\s+vermisst|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
-        "abducted": r"entführt|verschleppt|Geiseln|gefangen\s+genommen",
+        "abducted": r"entführt|verschleppt|Geiseln(?:\s+(?:festgehalten|gefangen\s+gehalten))?|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
                      r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)|"
                      r"in\s+Notunterkünften|fliehen|flüchten|flüchteten|Zuflucht\s+(?:gefunden|gesucht)",
@@ -71,7 +71,7 @@ _CUE_STARTS: Final = {
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter als
-        fliehen flüchten flüchteten Zuflucht""",
+        fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -119,19 +119,20 @@ _FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s
                                  r"\s+(?:die|das|ihre|ihr)\s+(?:Stadt|Städte|Dorf|Dörfer|Häuser|Heimat|Wohnungen|"
                                  r"Region|Gegend|Heimatorte?)\b", re.I)
 _TOLL: Final = {
-    "en": re.compile(r"\b(?:(?:the\s+)?(?:death\s+)?toll|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
+    "en": re.compile(r"\b(?:(?:the\s+)?(?:death\s+)?toll|(?:reported\s+)?fatalities|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
                      r"\b(?:to|at|reached|of)\s+$", re.I),
-    "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer)|"
+    "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer|"
+                     r"getöteten|verletzten|verwundeten|vermissten)(?:\s+[A-ZÄÖÜ][\w-]*)?|"
                      r"(?:stieg|steigt|stiegen|erhöhte\s+sich)\s+(?:die\s+)?Zahl)"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
 # Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
-anchors.register("en", anchors.TOLL, ["toll", "Toll", "number", "Number"])
+anchors.register("en", anchors.TOLL, ["toll", "Toll", "number", "Number", "fatalities", "Fatalities"])
 anchors.register("de", anchors.TOLL, ["Zahl"])
 _CONJUNCTION: Final = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
-_TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
+_TOLL_CATEGORY = {"getöteten": "killed", "fatalities": "killed", "dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
                   "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
 # The clause a figure's category word must be in ends at punctuation or a new clause.
 _CLAUSE_WORDS: Final = {
@@ -165,6 +166,7 @@ _WORDEN_BEEN: Final = re.compile(r"\s+(?:worden|been)\b")
 # People who can leave their homes ("Hunderte Familien haben die Uferbezirke verlassen").
 _PEOPLE: Final = {"de": frozenset("familien menschen einwohner bewohner zivilisten haushalte anwohner dorfbewohner".split()),
                   "en": frozenset("families people residents civilians households villagers inhabitants".split())}
+_DE_ARTICLES: Final = frozenset("der die das den dem des".split())
 _NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
 _OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
@@ -299,6 +301,15 @@ class Casualty:
         self.figure = figure
 
 
+_THINGS: Final = frozenset("""vehicles vehicle trucks weapons guns rifles ammunition tanks drones boats cars arms
+    equipment bases base towns town villages positions posts checkpoints territory land goods cattle motorcycles""".split())
+
+
+def _names_people(who: str | None) -> bool:
+    """Whether a noun phrase may name people (not "armoured vehicles", "weapons")."""
+    return who is not None and who.split()[-1].lower() not in _THINGS
+
+
 def _category(m: re.Match) -> str:
     """The category group that matched (the last group to close: "forced" closes inside "displaced")."""
     category = m.lastgroup
@@ -315,8 +326,8 @@ def _who(words: str, language: str) -> str | None:
     aux = AUXILIARIES[language]
     for w in TOKEN.findall(words):
         lw = w.lower()
-        if lw in aux or not (w[0].isalnum()):
-            break
+        if lw in aux or not (w[0].isalnum()) or (out and language == "de" and lw in _DE_ARTICLES):
+            break  # "Menschen | die östlichen Viertel verlassen": the object after the people
         out.append(w)
     stop = STOPWORDS[language]
     while out and out[-1].lower() in stop:
@@ -534,7 +545,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 if later is not None:  # "two of the wounded died"
                     category, cue_end = "killed", later.end()
             if (text.startswith("verlassen", cue_start) or text.startswith("left", cue_start)) and (
-                    who is None or who.split()[-1].lower() not in _PEOPLE[lang]):
+                    who is None or _PEOPLE[lang].isdisjoint(who.lower().split())):
                 continue  # "20 Soldaten haben die Kaserne verlassen" is no flight; "Hunderte Familien ..." is one
             if who is None and not who_words.strip() and text[cue_start:cue_end].lower() in _PARTICIPLE_CUES:
                 # "some 180,000 displaced people", "12 wounded soldiers": the people named after the participle.
@@ -555,6 +566,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
                 end = max(f.end, np_end)
                 who = _who(words, lang)
+                if category == "abducted" and text.startswith("seized", start) and not _names_people(who):
+                    continue  # "seized 11 armoured vehicles"
                 if forced:
                     tail = _FORCED_TAIL.match(text, end)
                     if not tail:

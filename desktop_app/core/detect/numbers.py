@@ -47,7 +47,8 @@ _EN_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_SCALES: Final = "hundred|thousand|million|billion"
 _EN_WORDS: Final = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
 _EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens"
-_DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
+_DIGITS: Final = (r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|"
+                  r"\d{1,3}(?:['’]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")  # "600'000": the Swiss thousands mark
 _SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|"
                            r"lakhs?\b|crores?\b)")
 _DIGIT_SCAN: Final = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)")
@@ -55,7 +56,7 @@ _DIGIT_SCAN: Final = re.compile(rf"(?<![\w.,/:-])(?:{_DIGITS})(?![\w:/]|[.,]\d)"
 _DIGIT_FIGURE: Final = re.compile(rf"(?P<digits>{_DIGIT_SCAN.pattern})(?P<scale>{_SCALE.pattern})?")
 _EN_NUMBER_WORDS: Final = both_cases((_EN_WORDS + "|" + _EN_VAGUE_WORDS).split("|"))
 _DE_NUMBER_PREFIXES: Final = both_cases(
-    "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig fünfzig sechzig "
+    "ein zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig dreissig vierzig fünfzig sechzig "
     "siebzig achtzig neunzig hundert tausend dutzend zehntausend hunderttausend".split())
 _DE_NUMBER_PREFIX: Final = trie_pattern(_DE_NUMBER_PREFIXES)
 _WORD_SCAN: Final = {
@@ -155,13 +156,13 @@ _DE_ORDINAL: Final = re.compile(r"\b(?:der|die|das|den|dem|des|am|im|zum|vom|zur
 _ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a figure: only a category word makes it a claim
 
 
-_SPACED: Final = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_SPACED: Final = re.compile(r"\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+")
 _THOUSANDS: Final = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
 
 
 def _parse_digits(digits: str, scale: str, language: str) -> int | None:
     if _SPACED.fullmatch(digits):  # "86 000", with a space or a narrow no-break space between the groups
-        digits = "".join(digits.split())
+        digits = "".join(digits.split()).replace("'", "").replace("’", "")
     if digits.isdigit():
         number: int | float = int(digits)
     elif _THOUSANDS[language].fullmatch(digits):
@@ -187,6 +188,8 @@ _DE_NUMBER_WORD = re.compile(r"(?:ein|eins|zwei|drei|vier|fünf|sechs|sech|siebe
 def _parse_words(words: str, language: str) -> int | None:
     """text2num, remembered: the same few number words come back on every page."""
     words = words.lower()
+    if language == "de" and "ss" in words:
+        words = words.replace("dreissig", "dreißig")  # Swiss spelling
     if language == "de" and (words in ("ein", "eine", "einen", "einem", "einer", "eines", "eins")
                              or not _DE_NUMBER_WORD.fullmatch(words)):
         return None  # the article, or a word that only starts like a number ("Einsatz", "Achtung")

@@ -31,12 +31,13 @@ EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) +
                                  + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,8}?mit|teilt\s+(?:[\w-]+\s+){0,8}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
-             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+von|spricht\s+von|sprechen\s+von|sprachen\s+von|"
+             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+(?:[\w-]+\s+){0,3}?von|spricht\s+(?:[\w-]+\s+){0,3}?von|"
+             r"sprechen\s+von|sprachen\s+von|gab\s+(?:[\w-]+\s+){0,3}?an|gibt\s+(?:[\w-]+\s+){0,3}?an|"
              r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
              r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|zählt|zählen|zählten|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
              r"dokumentierte|dokumentiert|"
-             r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies)\s+(?:[\w-]+\s+){0,4}?zurück|"
+             r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,4}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
 # The first word of each German verb group, as a prefix tree, so the full pattern is tried only where one starts.
@@ -360,7 +361,9 @@ _EN_TIME_LEAD: Final = re.compile(r"(?:(?:This|Last|Late|Early)\s+(?:morning|aft
                                   r"Yesterday|Tonight|Earlier|Later)\s+")
 _DE_PREPOSITION_BEFORE: Final = re.compile(r"(?<![\w-])(?:in|auf|aus|bei|nach|von|vom|mit|über|gegen|für|an|im|am|"
                                            r"zum|zur|durch)\s+$")
-_DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus)\b")
+_DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus|Zugleich|Unterdessen|Inzwischen|"
+                                  r"Derweil|Dennoch|Außerdem|Zudem|Später|Gleichzeitig|Bisher|Bislang|Demnach|Dagegen|"
+                                  r"Daher|Deshalb|Trotzdem|Allerdings)\b")
 _SPACES: Final = re.compile(r"\s*")
 MAX_PARENTHESIS_TOKENS: Final = 16
 MAX_DESCRIPTION_TOKENS: Final = 12

@@ -73,6 +73,8 @@ _PLACE_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:t
 _REFERS_BACK: Final = re.compile(r"(?<!\bof )\b(?:the|these|those)\s+$")
 # The last word of a German clause that is its participle or passive auxiliary ("abgeschossen worden").
 _DE_PASSIVE_END: Final = re.compile(r"^(?:worden|werden|ge\w+(?:t|en)|\w+(?:iert|ge\w+(?:t|en)))$")
+# A labelled figure on a line of its own: "- Battles: 71 (up from 59)", "Vertriebene: 12.000".
+_LABEL_BEFORE: Final = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,-]{2,40}):[ \t]$")
 _VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 
@@ -256,6 +258,13 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             numbering = _NUMBERING_BEFORE.search(text, max(sent_start, f.start - 70), f.start)
             if numbering is not None:  # "the gunmen, numbering about 20"
                 out.append(Statistic(numbering.start(), f.end, f.value, f.qualifier, numbering.group("noun"), 0.7))
+                used_until = f.end
+                continue
+        if not noun and f.start > 2 and text[f.start - 2] == ":":
+            line_start = text.rfind("\n", 0, f.start) + 1
+            label = _LABEL_BEFORE.match(text, line_start, f.start)
+            if label is not None:  # "Battles: 71" in a list of figures
+                out.append(Statistic(label.start("label"), f.end, f.value, f.qualifier, label.group("label"), 0.6))
                 used_until = f.end
                 continue
         if not noun and lang == "en" and text[f.start - 4:f.start] == " of ":

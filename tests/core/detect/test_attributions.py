@@ -256,3 +256,22 @@ def test_a_director_named_after_the_verb_speaks_the_quote():
 def test_insisting_is_reporting_asking_for_something_is_not():
     found = attributions("The army insists the strike hit fighters. We have asked both sides for guarantees.", "en")
     assert [c for c, _ in found] == ["The army insists"]
+
+
+def test_a_source_in_square_brackets_after_the_sentence():
+    found = attributions("Fatalities rose to 612 [ACLED]. Convoys were attacked twice [local officials; RFI].", "en")
+    assert found == [("[ACLED]", "ACLED"), ("[local officials; RFI]", "local officials; RFI")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Gesundheitsbehörde sprach am Nachmittag von 38 Toten.", "Die Gesundheitsbehörde sprach am Nachmittag von"),
+    ("Die Vereinten Nationen weisen das zurück.", "Die Vereinten Nationen weisen das zurück"),
+    ("COGAT gab dagegen an, es gebe keinen Mangel.", "COGAT gab dagegen an"),
+    ("Nach israelischer Zählung werden noch 57 Geiseln festgehalten.", "Nach israelischer Zählung"),
+])
+def test_german_verbs_with_words_between_and_a_count_by_one_side(text, cue):
+    assert cue in [c for c, _ in attributions(text, "de")]
+
+
+def test_a_sentence_adverb_is_not_the_source():
+    assert [s for _, s in attributions("Zugleich forderte die Behörde mehr Hilfe.", "de")] != ["Zugleich"]

@@ -353,3 +353,22 @@ def test_headline_verbs_couples_surgery_and_relief_camps(text, claim, count, cat
 
 def test_money_is_not_a_count():
     assert casualties("The state gave Rs 1 lakh to each of the injured.", "en") == []
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Die Zahl der getöteten Zivilisten in Masisi sei auf mindestens einunddreissig gestiegen.",
+     "Zahl der getöteten Zivilisten in Masisi sei auf mindestens einunddreissig", 31, "killed"),
+    ("Die Retter suchten nach mindestens 15 Verschütteten.", "mindestens 15 Verschütteten", 15, "missing"),
+    ("Noch werden 57 Geiseln festgehalten.", "57 Geiseln festgehalten", 57, "abducted"),
+    ("Seit Montag haben rund 57.000 Menschen die östlichen Viertel verlassen.",
+     "rund 57.000 Menschen die östlichen Viertel verlassen", 57000, "displaced"),
+])
+def test_swiss_numbers_german_tolls_of_the_killed_buried_and_hostages(text, claim, count, category):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+def test_reported_fatalities_and_seized_vehicles():
+    found = dict(casualties("Reported fatalities rose to at least 612. Jihadists seized 11 armoured vehicles.", "en"))
+    assert found == {"Reported fatalities rose to at least 612": {
+        "count": 612, "qualifier": "at least", "category": "killed", "who": "people"}}

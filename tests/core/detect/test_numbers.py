@@ -116,3 +116,7 @@ def test_digits_grouped_by_spaces_and_lakh(text, language, value):
 
 def test_a_year_then_a_count_is_not_one_number():
     assert [f.value for f in find_figures("Seit 2023 100 Angriffe", "de")] == [100]  # the year is no count
+
+
+def test_the_swiss_thousands_mark():
+    assert [f.value for f in find_figures("Über 600'000 Menschen", "de")] == [600_000]

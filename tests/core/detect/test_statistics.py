@@ -127,3 +127,8 @@ def test_a_german_compound_split_over_und_is_one_thing_counted():
 def test_german_things_counted_together():
     found = dict(statistics("Die Feuerwehr habe 63 Gäste und Angestellte aus dem Gebäude gerettet.", "de"))
     assert [f["count"] for c, f in found.items() if c.startswith("63 Gäste und Angestellte")] == [63]
+
+
+def test_labelled_figures_in_a_list():
+    found = dict(statistics("Key figures\n- Battles: 71 (up from 59)\n- Violence against civilians: 52\n", "en"))
+    assert found["Battles: 71"]["count"] == 71 and found["Violence against civilians: 52"]["count"] == 52
