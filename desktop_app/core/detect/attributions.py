@@ -29,7 +29,7 @@ _CUES: Final = {
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
 anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter so".split())
-_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded)\s+by\s+")
+_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded|cited)\s+by\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$",
                                   re.I)
 _OWN_ACCOUNT: Final = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"

@@ -46,7 +46,7 @@ _CUES: Final = {
                      r"(?:living|sheltering|staying)\s+in\s+(?:[\w,]+\s+){0,2}?(?:relief\s+|displacement\s+)?camps",
     },
     "de": {
-        "killed": r"getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
+        "killed": r"getötete[nr]?|getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
@@ -55,7 +55,8 @@ _CUES: Final = {
         "abducted": r"entführt|verschleppt|Geiseln(?:\s+(?:festgehalten|gefangen\s+gehalten))?|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
                      r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)|"
-                     r"in\s+Notunterkünften|fliehen|flüchten|flüchteten|Zuflucht\s+(?:gefunden|gesucht)",
+                     r"in\s+Notunterkünften|fliehen|flüchten|flüchteten|Zuflucht\s+(?:gefunden|gesucht)|"
+                     r"in\s+(?:den\s+)?(?:Flüchtlings|Vertriebenen)?[Ll]agern",
     },
 }
 
@@ -71,7 +72,7 @@ _CUE_STARTS: Final = {
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter als
-        fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten""",
+        fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -168,7 +169,8 @@ _PEOPLE: Final = {"de": frozenset("familien menschen einwohner bewohner zivilist
                   "en": frozenset("families people residents civilians households villagers inhabitants".split())}
 _DE_ARTICLES: Final = frozenset("der die das den dem des".split())
 _NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
-_PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed".split())
+_PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed getöteten getötete "
+                                     "getöteter".split())
 _OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
 # "who were shot in the legs were taken to hospital": a relative clause after the counted people.
 _RELATIVE: Final = re.compile(r"\s(?:who|whom)\s")
@@ -497,6 +499,8 @@ class _Finder:
         comma = text.find(",", phrase_pos + 1, phrase_pos + 61)
         if p is None and comma >= 0 and not (one_clause and self.clause_end(phrase_pos, comma) < comma):
             p = _PARTITIVE_AFTER_PHRASE.match(text, phrase_pos)
+            if p is not None and self.figure_at(phrase_pos, comma) is not None:
+                p = None  # "were killed and 14 injured, among them a paramedic": the tail is the next figure's
         return p.end() if p else phrase_pos
 
     def tail(self, cue_start: int, cue_end: int, category: str, cue: str) -> tuple[int, str | None]:

@@ -28,13 +28,15 @@ PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny al
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
 EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) + r"|(?:" + _EN_CHARACTERISING
                                  + r")(?=\s+(?:[\w'’-]+\s+){1,6}?as\s)"
-                                 + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b))\b")
+                                 + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b)"
+                                 + r"|puts?(?=\s+(?:the\s+)?(?:death\s+)?(?:toll|number|figure)\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,8}?mit|teilt\s+(?:[\w-]+\s+){0,8}?mit|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
              r"betont|warnte|warnt|schrieb|schreibt|sprach\s+(?:[\w-]+\s+){0,3}?von|spricht\s+(?:[\w-]+\s+){0,3}?von|"
              r"sprechen\s+von|sprachen\s+von|gab\s+(?:[\w-]+\s+){0,3}?an|gibt\s+(?:[\w-]+\s+){0,3}?an|"
              r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
              r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|zählt|zählen|zählten|"
+             r"(?:hat|haben|hatte|hatten)\s+(?:[\w-]+\s+){0,3}?(?:gesagt|erklärt|mitgeteilt|berichtet|gemeldet|bestätigt)|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
              r"dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,4}?zurück|"
@@ -45,7 +47,7 @@ _DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a
 DE_REPORTING: Final = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
 REPORTING: Final = {"en": EN_REPORTING, "de": DE_REPORTING}
 anchors.register("en", anchors.VERB, _EN_VERBS.split("|") + "condemned described denounced branded dismissed labeled "
-                 "labelled admitted".split())
+                 "labelled admitted put puts cited".split())
 anchors.register("de", anchors.VERB, _DE_HEADS)
 # What may stand between a subject and its reporting verb: "has just said", "also claimed", "hatte erklärt".
 _AUXILIARY_VERBS: Final = {"en": frozenset("has have had was were".split()),
@@ -97,6 +99,8 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
 _EN_CONNECTORS: Final = frozenset("of the a an for and al bin de von".split())
 _DE_DETERMINERS: Final = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# Articles that start a second noun phrase after a noun (an object), unlike the genitive "der", "des", "einer".
+_DE_OBJECT_ARTICLES: Final = frozenset("die das dem den ein eine einem einen".split())
 _DE_CONNECTORS: Final = _DE_DETERMINERS | frozenset("aus von vom für im in und".split())
 _CONNECTORS: Final = _EN_CONNECTORS | _DE_CONNECTORS
 _BODY_PRONOUNS: Final = frozenset(("it", "we"))
@@ -421,6 +425,9 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         if not w[0].isalnum():
             break
         upper = _is_name_word(w)
+        if words and (REPORTING[language].fullmatch(w) or (
+                language == "de" and lw in _DE_OBJECT_ARTICLES and text[pos:t.start()].split()[-1][:1].isupper())):
+            break  # "cited by AFP | said ...", "forderte die Armee | die Bewohner auf" (not "Sprecher der Armee")
         if language == "de":
             ok = upper or lw in _DE_CONNECTORS or (lw not in stop and lw.endswith(_DE_ENDINGS_AFTER))
         else:

@@ -64,7 +64,7 @@ _BETWEEN_VERB_AND_COUNT: Final = frozenset("to for on at into onto from in with 
                                            "down up out off over against".split())
 _WORD: Final = re.compile(r"[\w'’-]+|[^\w\s]")
 # "Two relatives told the paper", "zwei Zeugen sagten": people counted as the sources of what follows, not a claim.
-_TOLD: Final = frozenset("said say says told tell sagten sagte sagen erzählten berichteten".split())
+_TOLD: Final = frozenset("said say says told tell sagten sagte sagen erzählten berichteten cited quoted".split())
 # "hit more than 150 times", "made the journey three times"; not "three times as many".
 _TIMES_NOT_AFTER: Final = frozenset("as more higher larger bigger greater less fewer the that".split())
 # "a town of 300,000": a place counted by its people.

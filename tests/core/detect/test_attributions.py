@@ -275,3 +275,15 @@ def test_german_verbs_with_words_between_and_a_count_by_one_side(text, cue):
 
 def test_a_sentence_adverb_is_not_the_source():
     assert [s for _, s in attributions("Zugleich forderte die Behörde mehr Hilfe.", "de")] != ["Zugleich"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The mayor of Banibangou initially put the toll at 19.", "en",
+     ("The mayor of Banibangou initially put", "mayor of Banibangou")),
+    ("Two security sources cited by AFP said 27 died.", "en", ("cited by AFP", "AFP")),
+    ("Das Welternährungsprogramm hat mir gesagt, die Lager seien voll.", "de",
+     ("Das Welternährungsprogramm hat mir gesagt", "Welternährungsprogramm")),
+    ("Am Morgen forderte die Armee die Bewohner zur Flucht auf.", "de", ("forderte die Armee", "Armee")),
+])
+def test_putting_a_toll_citing_telling_me_and_a_subject_before_its_object(text, language, expected):
+    assert expected in attributions(text, language)

@@ -372,3 +372,19 @@ def test_reported_fatalities_and_seized_vehicles():
     found = dict(casualties("Reported fatalities rose to at least 612. Jihadists seized 11 armoured vehicles.", "en"))
     assert found == {"Reported fatalities rose to at least 612": {
         "count": 612, "qualifier": "at least", "category": "killed", "who": "people"}}
+
+
+def test_a_second_figure_keeps_its_own_partitive_tail():
+    found = casualties("Two people were killed and 14 injured, among them a paramedic.", "en")
+    assert [c for c, _ in found] == ["Two people were killed", "14 injured, among them a paramedic"]
+
+
+@pytest.mark.parametrize("text, claim, count, category, who", [
+    ("Die Armee spricht von Dutzenden getöteten Terroristen.", "Dutzenden getöteten Terroristen", 24, "killed",
+     "Terroristen"),
+    ("Über 600'000 Menschen leben in den Lagern.", "Über 600'000 Menschen leben in den Lagern", 600_000, "displaced",
+     "Menschen"),
+])
+def test_german_participles_before_the_noun_and_people_in_camps(text, claim, count, category, who):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"], found[claim]["who"]) == (count, category, who)

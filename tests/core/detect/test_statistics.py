@@ -132,3 +132,7 @@ def test_german_things_counted_together():
 def test_labelled_figures_in_a_list():
     found = dict(statistics("Key figures\n- Battles: 71 (up from 59)\n- Violence against civilians: 52\n", "en"))
     assert found["Battles: 71"]["count"] == 71 and found["Violence against civilians: 52"]["count"] == 52
+
+
+def test_sources_cited_by_an_agency_are_not_counted_things():
+    assert statistics("Two security sources cited by AFP said the road was closed.", "en") == []
