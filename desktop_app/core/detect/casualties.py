@@ -50,7 +50,7 @@ _CUES: Final = {
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
-        "missing": r"vermisst|Vermissten?|verschüttet|Verschütteten?|als\s+vermisst|"
+        "missing": r"vermisst|Vermissten?|verschüttet|Verschütteten?|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
         "abducted": r"entführt|verschleppt|Geiseln(?:\s+(?:festgehalten|gefangen\s+gehalten))?|gefangen\s+genommen",
         "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
@@ -71,7 +71,7 @@ _CUE_STARTS: Final = {
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
-        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter als
+        evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter
         fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
@@ -156,6 +156,7 @@ _LATER_DEATH: Final = {
                      r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b"),
     "de": re.compile(r"[^.,;:!?\n]{0,60}?\b(?:gestorben|starben|verstorben|erlegen)\b"),
 }
+_ALS_BEFORE_CUE: Final = re.compile(r"\s+als\s+")
 _ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon)"
                            r"\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
@@ -378,8 +379,8 @@ class _Finder:
             # "At least 22 Palestinians, among them nine children, have been killed": the aside counts some of them.
             if self.figure_at(aside.end(), m.start()) is None:
                 return m.end(), _category(m), m.start(), text[f.end:end] + " " + text[aside.end():m.start()], False
-        if end < m.start() and text[end:m.start()].isspace():
-            end = m.end()  # the word that ends the clause starts the category word ("gelten | als vermisst")
+        if end < m.start() and (text[end:m.start()].isspace() or _ALS_BEFORE_CUE.fullmatch(text, end, m.start())):
+            end = m.end()  # "gelten als vermisst": "als" ends no clause before the category word
         if end < m.start():
             # "Two passengers who were shot in the legs were taken to hospital": the people the figure counts
             # are described by a relative clause; the main clause after it says what happened to them.

@@ -36,7 +36,7 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
              r"sprechen\s+von|sprachen\s+von|gab\s+(?:[\w-]+\s+){0,3}?an|gibt\s+(?:[\w-]+\s+){0,3}?an|"
              r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
              r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|zählt|zählen|zählten|"
-             r"(?:hat|haben|hatte|hatten)\s+(?:[\w-]+\s+){0,3}?(?:gesagt|erklärt|mitgeteilt|berichtet|gemeldet|bestätigt)|"
+             r"gesagt|mitgeteilt|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
              r"dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,4}?zurück|"
@@ -46,6 +46,9 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
 _DE_HEADS = sorted({w.strip("(?:)") for w in re.findall(r"(?:^|\|)\(?(?:\?:)?([a-zäöüß]+)", _DE_VERBS)} | {"wies"})
 DE_REPORTING: Final = re.compile(r"\b(?=" + trie_pattern(_DE_HEADS) + rf"\b)(?:{_DE_VERBS})\b")
 REPORTING: Final = {"en": EN_REPORTING, "de": DE_REPORTING}
+# The one-word reporting verbs, as a set: a cheap test for "a verb ends this noun phrase".
+_VERB_WORDS: Final = {"en": frozenset(_EN_VERBS.split("|")),
+                      "de": frozenset(w for w in _DE_VERBS.split("|") if w.isalpha())}
 anchors.register("en", anchors.VERB, _EN_VERBS.split("|") + "condemned described denounced branded dismissed labeled "
                  "labelled admitted put puts cited".split())
 anchors.register("de", anchors.VERB, _DE_HEADS)
@@ -55,7 +58,7 @@ _AUXILIARY_VERBS: Final = {"en": frozenset("has have had was were".split()),
 _VERB_ADVERBS: Final = {
     "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
                     "initially".split()),
-    "de": frozenset("auch zudem später außerdem bereits weiter".split()),
+    "de": frozenset("auch zudem später außerdem bereits weiter mir uns ihm ihr ihnen".split()),
 }
 
 
@@ -425,7 +428,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         if not w[0].isalnum():
             break
         upper = _is_name_word(w)
-        if words and (REPORTING[language].fullmatch(w) or (
+        if words and (w in _VERB_WORDS[language] or (
                 language == "de" and lw in _DE_OBJECT_ARTICLES and text[pos:t.start()].split()[-1][:1].isupper())):
             break  # "cited by AFP | said ...", "forderte die Armee | die Bewohner auf" (not "Sprecher der Armee")
         if language == "de":
