@@ -24,7 +24,7 @@ _CUES: Final = {
     "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+e[nr])\s+(?P<basis>Angaben|Zählung|Darstellung)(?=[\s,.;])|"
                      r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
-                     r"Einschätzung|Informationen|Erkenntnissen|Daten)(?=\s+(?:der|des|von|[a-zäöü]+er)\s)|"
+                     r"Einschätzung|Informationen|Erkenntnissen|Daten|Zählung)(?=\s+(?:der|des|von|[a-zäöü]+er)\s)|"
                      r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())

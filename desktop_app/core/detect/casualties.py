@@ -41,7 +41,7 @@ _CUES: Final = {
                    r"(?:collapsed|destroyed)\s+[\w-]+)",
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
-                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)|"
+                     r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)|on\s+the\s+move|"
                      r"(?:taken|taking|sought|found)\s+(?:shelter|refuge)|"
                      r"(?:living|sheltering|staying)\s+in\s+(?:[\w,]+\s+){0,2}?(?:relief\s+|displacement\s+)?camps",
     },
@@ -90,11 +90,12 @@ _LEFT: Final = {
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+Toten(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+(?:Toten|Getöteten|Todesopfern)(?:\s+(?:sind|waren|seien|sei|ist|war))?|starben)|"
                      r"(?P<injured>verletzten|verletzte|verwundeten|verwundete|"
                      r"[Uu]nter\s+den\s+(?:Verletzten|Verwundeten)(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
-                     r"(?P<displaced>vertrieben|vertrieb|flohen|(?P<forced>verließen)))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+){0,2}$"),
+                     r"(?P<displaced>vertrieben|vertrieb|flohen|(?P<forced>verließen)))\s+(?:(?:zudem|dabei|auch|nun|insgesamt|noch|die|weitere)\s+|"
+                     r"(?:laut|seit|am|bis)\s+[\w-]+\s+){0,2}$"),
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
@@ -103,6 +104,7 @@ _LEFT_WORDS: Final = {
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
     "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete seien sei ist war
+        starben
         verschleppten verschleppte entführten entführte vertrieben vertrieb flohen verließen""".split()),
 }
 # "forced 300 families from their homes", "verließen Dutzende Familien die Stadt": a verb that counts the displaced
@@ -156,6 +158,8 @@ _LATER_DEATH: Final = {
                      r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b"),
     "de": re.compile(r"[^.,;:!?\n]{0,60}?\b(?:gestorben|starben|verstorben|erlegen)\b"),
 }
+# A labelled figure on a line of its own whose label names the casualties: "Individuals newly displaced: 23,418".
+_LABEL: Final = re.compile(r"^[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$", re.M)
 _ALS_BEFORE_CUE: Final = re.compile(r"\s+als\s+")
 _ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon)"
                            r"\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
@@ -424,7 +428,7 @@ class _Finder:
         for w in TOKEN.findall(self.text, pos, cue_start):
             lw = w.lower()
             if lw in aux:
-                continue
+                break  # "Polizisten und Soldaten | wurden dabei getötet": the verb group follows the nouns
             if not w[0].isalnum() or lw in stop or nouns == 2:
                 return False
             nouns += 1
@@ -588,6 +592,13 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                     category, who = _category(noun), noun.group("who")
                     end, _ = finder.tail(noun.start("who"), noun.end(), category, who)
                     confidence = 0.85
+                elif f.start > 2 and text[f.start - 2] == ":":
+                    label = _LABEL.search(text, text.rfind("\n", 0, f.start) + 1, f.start)
+                    cue = _RIGHT[lang].search(label.group("label")) if label is not None else None
+                    if label is not None and cue is not None:  # "Individuals newly displaced: 23,418"
+                        category, start = _category(cue), label.start("label")
+                        who = label.group("label").split()[0].lower() if cue.start() else None
+                        confidence = 0.7
         if category is None:
             continue
         if f.spelled and f.value == 1 and f.qualifier == "exact" and not who:

@@ -36,10 +36,13 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
              r"sprechen\s+von|sprachen\s+von|gab\s+(?:[\w-]+\s+){0,3}?an|gibt\s+(?:[\w-]+\s+){0,3}?an|"
              r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
              r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|zählt|zählen|zählten|"
-             r"gesagt|mitgeteilt|"
+             r"gesagt|mitgeteilt|berichten|verurteilte|verurteilten|schildern|schilderte|schildert|klagen|klagte|"
+             r"beklagen|beklagte|(?:machen|machte|machten|macht)\s+(?:[\w-]+\s+){0,5}?verantwortlich|"
+             r"(?:beruft|berief|berufen|beriefen)\s+sich\s+auf|(?:stellt|stellte|stellen)\s+(?:[\w-]+\s+){0,4}?dar|"
+             r"(?:äußerte|äusserte|äußerten)\s+sich(?!\s+(?:(?:zunächst|bisher|bislang)\s+)?nicht)|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
              r"dokumentierte|dokumentiert|"
-             r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,4}?zurück|"
+             r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,6}?zurück|"
              r"räumte\s+(?:[\w-]+\s+){0,3}?ein|kritisierte|forderte|ergänzte|fügte\s+(?:[\w-]+\s+){0,3}?hinzu|"
              r"hieß\s+es|zählte|registrierte|schätzt|schätzte|fuhr\s+fort|meinte|behauptete|behauptet")
 # The first word of each German verb group, as a prefix tree, so the full pattern is tried only where one starts.
@@ -58,12 +61,14 @@ _AUXILIARY_VERBS: Final = {"en": frozenset("has have had was were".split()),
 _VERB_ADVERBS: Final = {
     "en": frozenset("just also previously since already now later then earlier separately repeatedly reportedly "
                     "initially".split()),
-    "de": frozenset("auch zudem später außerdem bereits weiter mir uns ihm ihr ihnen".split()),
+    "de": frozenset("auch zudem später außerdem bereits weiter mir uns ihm ihr ihnen wiederholt erneut".split()),
 }
 
 
-_DE_CHANNEL_BEFORE: Final = re.compile(r"\s(?:auf|bei|über|via|im\s+Onlinedienst|in\s+einem\s+Video\s+auf)\s+"
-                                       r"(?:Telegram|X|Twitter|Facebook|Instagram|YouTube|Tiktok|TikTok)\s+$")
+_DE_CHANNEL_BEFORE: Final = re.compile(r"\s(?:(?:auf|bei|über|via|im\s+Onlinedienst|in\s+einem\s+Video\s+auf)\s+"
+                                       r"(?:Telegram|X|Twitter|Facebook|Instagram|YouTube|Tiktok|TikTok)|"
+                                       r"am\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\w*|"
+                                       r"am\s+(?:Morgen|Mittag|Nachmittag|Abend|Wochenende))\s+$")
 
 
 def verb_head(text: str, pos: int, lo: int, language: str) -> int:

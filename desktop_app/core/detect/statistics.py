@@ -47,7 +47,7 @@ _POSSESSIVES: Final = _PARTITIVE_DETERMINERS - {"the", "den"}
 _NUMBERING_BEFORE = re.compile(r"\b(?:the|a|an|these|those|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+),?\s+"
                                r"(?:numbering|totall?ing|numbered)\s+$", re.I)
 # "a catchment population of more than 60,000 people", "a convoy of 30 trucks": a collective noun counted.
-_NOUN_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
+_NOUN_OF_BEFORE: Final = re.compile(r"\b(?:[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+of\s+$")
 # The verb whose object the count is belongs to the claim: "shot down 23 of the 31 drones", "opened fire on three
 # vehicles", "distributed hot meals to 4,200 people", "has 40 beds".
 MAX_WORDS_TO_VERB: Final = 4
@@ -74,7 +74,7 @@ _REFERS_BACK: Final = re.compile(r"(?<!\bof )\b(?:the|these|those)\s+$")
 # The last word of a German clause that is its participle or passive auxiliary ("abgeschossen worden").
 _DE_PASSIVE_END: Final = re.compile(r"^(?:worden|werden|ge\w+(?:t|en)|\w+(?:iert|ge\w+(?:t|en)))$")
 # A labelled figure on a line of its own: "- Battles: 71 (up from 59)", "Vertriebene: 12.000".
-_LABEL_BEFORE: Final = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,-]{2,40}):[ \t]$")
+_LABEL_BEFORE: Final = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$")
 _VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 

@@ -287,3 +287,24 @@ def test_a_sentence_adverb_is_not_the_source():
 ])
 def test_putting_a_toll_citing_telling_me_and_a_subject_before_its_object(text, language, expected):
     assert expected in attributions(text, language)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Die Behörden machen Splittergruppen der FARC verantwortlich.",
+     "Die Behörden machen Splittergruppen der FARC verantwortlich"),
+    ("Die Agentur beruft sich auf die Polizei.", "Die Agentur beruft sich auf"),
+    ("Anrainer berichten von Schüssen.", "Anrainer berichten"),
+    ("Das Präsidialamt verurteilte den Angriff.", "Das Präsidialamt verurteilte"),
+    ("Ein Kommandant der Gruppe wies die Vorwürfe in einem Video zurück.",
+     "Ein Kommandant der Gruppe wies die Vorwürfe in einem Video zurück"),
+    ("Wie das Gesundheitsministerium am Dienstagabend mitteilte, starben zwölf Menschen.",
+     "Wie das Gesundheitsministerium am Dienstagabend mitteilte"),
+    ("Die Armee stellt den Vorgang anders dar.", "Die Armee stellt den Vorgang anders dar"),
+    ("Ein Diplomat äußerte sich skeptisch.", "Ein Diplomat äußerte sich"),
+])
+def test_german_blame_reliance_reports_condemnation_and_comment(text, cue):
+    assert cue in [c for c, _ in attributions(text, "de")]
+
+
+def test_silence_is_not_an_attribution():
+    assert attributions("Die Regierung äußerte sich zunächst nicht.", "de") == []

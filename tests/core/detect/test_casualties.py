@@ -388,3 +388,23 @@ def test_a_second_figure_keeps_its_own_partitive_tail():
 def test_german_participles_before_the_noun_and_people_in_camps(text, claim, count, category, who):
     found = dict(casualties(text, "de"))
     assert (found[claim]["count"], found[claim]["category"], found[claim]["who"]) == (count, category, who)
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Unter den Toten sind laut Polizei acht Polizisten.", "Unter den Toten sind laut Polizei acht Polizisten", 8,
+     "killed"),
+    ("Bei dem Angriff starben vier Beamte.", "starben vier Beamte", 4, "killed"),
+    ("Aus den Dörfern flohen seit Sonntag rund 1.200 Menschen.", "flohen seit Sonntag rund 1.200 Menschen", 1200,
+     "displaced"),
+    ("Mindestens 37 Polizisten und Soldaten wurden dabei getötet.",
+     "Mindestens 37 Polizisten und Soldaten wurden dabei getötet", 37, "killed"),
+])
+def test_german_verbs_before_the_figure_and_two_nouns_counted_together(text, claim, count, category):
+    found = dict(casualties(text, "de"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+def test_labelled_casualty_figures_in_a_key_figures_block():
+    found = dict(casualties("KEY FIGURES\nIndividuals newly displaced: 23,418\nShelters damaged: 1,860\n", "en"))
+    assert found == {"Individuals newly displaced: 23,418": {
+        "count": 23418, "qualifier": "exact", "category": "displaced", "who": "individuals"}}
