@@ -44,6 +44,8 @@ _QUANTIFIER_SUBJECT: Final = re.compile(r"(?:Most|Many|Some|All|Several|Both|Few
 # "a coalition of factions calling itself the Islamic Resistance": the name it goes by is the source.
 _CALLING_ITSELF: Final = re.compile(r"\s+(?:calling\s+(?:itself|themselves)|which\s+calls\s+itself|known\s+as)\s+")
 # Verbs that report only when what is reported follows: "declared that ...", "added: ...".
+_RELEASED: Final = frozenset("posted released issued published".split())
+_RELEASES: Final = frozenset("statement video message post report footage letter".split())
 _REPORT_ONLY_WITH_CONTENT: Final = frozenset("continued declared added asked".split())
 _CONTENT_AFTER: Final = re.compile(r"\s*[,:\"“‘]|\s+that\b")
 # The source cited in square brackets at the end of a sentence, as monitors and briefs do.
@@ -267,6 +269,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
         if (head.lower() not in SOURCE_NOUNS and source.lower() not in PRONOUNS[lang]
                 and not any(w[0].isupper() for w in words)):
             continue
+        if lang == "en" and v.group() in _RELEASED and head.lower() in _RELEASES:
+            continue  # "a statement posted on its website": a participle describing the statement
+        if lang == "en" and v.group() == "told" and text.endswith("been ", max(0, verb_start - 5), verb_start):
+            continue  # "we've been told to go": passive, no report
         if lang == "en" and v.group() in PLURAL_ONLY_VERBS and not (head.endswith("s") or head.lower() in _PLURALS):
             continue  # "the UN report": a noun, not "the sources report"
         if end == verb_end and v.group() in _TOLD:

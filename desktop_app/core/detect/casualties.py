@@ -25,7 +25,9 @@ _CATEGORY_SET: Final = frozenset(CATEGORIES)
 
 _CUES: Final = {
     "en": {
-        "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|bodies|"
+        "killed": r"killed|dead|died|deaths?|fatalities|lost\s+their\s+lives|slain|executed|murdered|perished|"
+                  r"bodies(?:\s+(?:had|have|were)(?:\s+(?:so\s+far|now|since|also))?(?:\s+been)?\s+"
+                  r"(?:recovered|found|retrieved|pulled\s+out))?|"
                   r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)|martyred|"
                   r"embraced\s+(?:shahadat|martyrdom)|neutrali[sz]ed|eliminated|sent\s+to\s+hell|homicides|murders|"
                   r"among\s+the\s+(?:dead|killed)|among\s+those\s+killed",
@@ -35,7 +37,8 @@ _CUES: Final = {
                    r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
                    r"(?:serious|critical|stable|grave|life-threatening)\s+condition|intensive\s+care|bleeding|"
                    r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment|"
-                   r"among\s+the\s+(?:injured|wounded)|(?:needed|required|underwent|need|require)\s+(?:urgent\s+)?surgery",
+                   r"among\s+the\s+(?:injured|wounded)|(?:needed|required|underwent|need|require)\s+(?:urgent\s+)?surgery|"
+                   r"burns|hypothermia",
         "missing": r"missing|unaccounted\s+for|"
                    r"(?:trapped|buried)\s+(?:under|beneath|in)\s+(?:the\s+)?(?:rubble|debris|ruins|"
                    r"(?:collapsed|destroyed)\s+[\w-]+)",
@@ -67,7 +70,7 @@ _CUE_STARTS: Final = {
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
         embraced neutralised neutralized eliminated sent homicides murders among needed required underwent need require
-        taken taking sought found living sheltering staying""",
+        taken taking sought found living sheltering staying burns hypothermia""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
@@ -85,7 +88,7 @@ _RIGHT: Final = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].spli
 _LEFT: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
                      r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of|"
-                     r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing))|"
+                     r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|(?P<lost>lost(?:\s+(?:his|her|their|its|our))?))|"
                      r"(?P<injured>wound(?:ed|ing|s)?|injur(?:e|ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
@@ -99,7 +102,7 @@ _LEFT: Final = {
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
-        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound
+        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound lost
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
@@ -122,7 +125,8 @@ _FORCED_TAIL: Final = re.compile(r"\s+(?:from|out\s+of)\s+their\s+homes?|\s+to\s
                                  r"\s+(?:die|das|ihre|ihr)\s+(?:Stadt|Städte|Dorf|Dörfer|Häuser|Heimat|Wohnungen|"
                                  r"Region|Gegend|Heimatorte?)\b", re.I)
 _TOLL: Final = {
-    "en": re.compile(r"\b(?:(?:the\s+)?(?:death\s+)?toll|(?:reported\s+)?fatalities|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
+    "en": re.compile(r"\b(?:(?:(?:bringing|taking|raising|pushing)\s+)?(?:the\s+)?(?:(?:confirmed|official|overall|total)\s+)?"
+                     r"(?:death\s+)?toll|(?:reported\s+)?fatalities|(?:the\s+)?number\s+of\s+(?:people\s+|those\s+|civilians\s+)?"
                      r"(?P<cat>killed|dead|injured|wounded|missing|displaced))\b(?P<gap>[^.;:\n]{0,60}?)"
                      r"\b(?:to|at|reached|of)\s+$", re.I),
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer|"
@@ -161,7 +165,8 @@ _LATER_DEATH: Final = {
 # A labelled figure on a line of its own whose label names the casualties: "Individuals newly displaced: 23,418".
 _LABEL: Final = re.compile(r"^[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$", re.M)
 _ALS_BEFORE_CUE: Final = re.compile(r"\s+als\s+")
-_ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon)"
+_ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon|"
+                           r"mostly|mainly|most\s+of\s+them|meist|überwiegend)"
                            r"\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
@@ -173,6 +178,8 @@ _WORDEN_BEEN: Final = re.compile(r"\s+(?:worden|been)\b")
 _PEOPLE: Final = {"de": frozenset("familien menschen einwohner bewohner zivilisten haushalte anwohner dorfbewohner".split()),
                   "en": frozenset("families people residents civilians households villagers inhabitants".split())}
 _DE_ARTICLES: Final = frozenset("der die das den dem des".split())
+# Determiners inside the noun phrase after a figure ("three of their members", "fünf der Verletzten").
+_NP_DETERMINERS: Final = frozenset("the a their his her its our der des".split())
 _NOUN_CUES: Final = frozenset("dead injured wounded toten verletzten verwundeten".split())
 _PARTICIPLE_CUES: Final = frozenset("dead injured wounded abducted kidnapped missing displaced killed getöteten getötete "
                                      "getöteter".split())
@@ -408,6 +415,9 @@ class _Finder:
             return None  # the category word belongs to another clause
         if self.figure_at(f.end, m.start()) is not None:
             return None  # "Two officials said three people were killed": the word belongs to the later figure
+        if self.lang == "en" and text.endswith("the ", max(0, m.start() - 4), m.start()) and not _OF_THE.search(
+                text, max(0, m.start() - 12), m.start()):
+            return None  # "delivered 300 mattresses to the displaced": a noun of its own, not what befell the 300
         before = text[f.end:m.start()]
         if before.count(" ") > MAX_WORDS_TO_CUE and len(TOKEN.findall(before)) > MAX_WORDS_TO_CUE:
             return None
@@ -486,7 +496,7 @@ class _Finder:
         for m in TOKEN.finditer(self.text, pos, end):
             w = m.group()
             if not w[0].isalnum() or w.lower() in AUXILIARIES[self.lang] or (
-                    w.lower() in stop and w.lower() not in ("the", "a", "der", "des") and not w.isupper()):
+                    w.lower() in stop and w.lower() not in _NP_DETERMINERS and not w.isupper()):
                 break
             last = m.end()
             if m.end() - pos > 50:
@@ -575,8 +585,9 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
                 end = max(f.end, np_end)
                 who = _who(words, lang)
-                if category == "abducted" and text.startswith("seized", start) and not _names_people(who):
-                    continue  # "seized 11 armoured vehicles"
+                if (category == "abducted" and text.startswith("seized", start)
+                        or text.startswith("lost", start)) and not _names_people(who):
+                    continue  # "seized 11 armoured vehicles", "lost two tanks"
                 if forced:
                     tail = _FORCED_TAIL.match(text, end)
                     if not tail:

@@ -9,7 +9,7 @@ TOKEN: Final = re.compile(r"\w[\w'’-]*|[^\w\s]")
 
 AUXILIARIES: Final = {
     "en": frozenset("were was are is had have has been be being may might could would will still reportedly "
-                    "also now later allegedly believed thought feared said had'".split()),
+                    "also now later allegedly believed thought feared said had' suffering".split()),
     "de": frozenset("wurden wurde sind seien waren sei ist hatten haben habe hat kamen kam worden werden "
                     "sollen soll sollten mussten mussten bereits noch laut schwebten schwebt schweben schwebte würden würde gelten gilt galten galt leben lebten harren".split()),
 }

@@ -46,7 +46,7 @@ _EN_TEENS: Final = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventee
 _EN_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_SCALES: Final = "hundred|thousand|million|billion"
 _EN_WORDS: Final = f"{_EN_TENS}|{_EN_TEENS}|{_EN_UNITS}|{_EN_SCALES}"
-_EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens"
+_EN_VAGUE_WORDS: Final = "dozens|hundreds|thousands|millions|dozen|tens|scores"
 _DIGITS: Final = (r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|"
                   r"\d{1,3}(?:['’]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")  # "600'000": the Swiss thousands mark
 _SCALE: Final = re.compile(r"\s*(?:million|billion|bn\b|Millionen|Million|Milliarden|Milliarde|Mio\.|Mrd\.|"
@@ -77,7 +77,7 @@ _DOZEN_FACTOR.update({w: i + 2 for i, w in enumerate("zwei drei vier fünf sechs
 
 _VAGUE: Final = {
     "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
-    "dozens": (24, "dozens"), "hundreds": (200, "hundreds"), "thousands": (2000, "thousands"),
+    "dozens": (24, "dozens"), "hundreds": (200, "hundreds"), "thousands": (2000, "thousands"), "scores": (40, "scores"),
     "millions": (2000000, "millions"), "dozen": (12, EXACT), "zehntausende": (20000, "tens of thousands"),
     "hunderttausende": (200000, "hundreds of thousands"), "dutzende": (24, "dozens"), "dutzenden": (24, "dozens"),
     "hunderte": (200, "hundreds"), "hunderten": (200, "hundreds"), "tausende": (2000, "thousands"),

@@ -101,7 +101,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
     division directorate department cluster partners partner unit bureau command commission team people
     survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
-    director directors chief coordinator doctor surgeon nurse forum
+    director directors chief coordinator doctor surgeon nurse forum boss resident relative worker crew coastguard
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
@@ -329,8 +329,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
     phrase = text[start:phrase_end or tokens.end(i)]
     if stop.issuperset(phrase.lower().split()):
         return None  # "An estimated 18,500": an article, not a source
-    if phrase.split(None, 1)[0].lower() in _NOBODY:
-        return None  # "No group had claimed the attack": nobody is the source
+    if phrase.split(None, 1)[0].lower() in _NOBODY or phrase.lower() in _DAYS:
+        return None  # "No group had claimed the attack": nobody is the source; "on Monday said": a day is none
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
     first_word = phrase.split(None, 1)
     while len(first_word) == 2 and first_word[0].lower() in ("of", "and", "for", "und", "von", "aus"):
@@ -358,6 +358,7 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
 
 _ACRONYM: Final = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)")
 _NOBODY: Final = frozenset("no none nobody kein keine niemand".split())
+_DAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _TITLES: Final = frozenset("col gen lt maj capt sgt cpl adm dr prof gov sen rep mr mrs ms brig insp supt".split())
 
 
@@ -430,6 +431,9 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     for t in TOKEN.finditer(text, pos, hi):
         w = t.group()
         lw = w.lower()
+        if w == "." and words and text[pos:t.start()].split()[-1].lower() in _TITLES:
+            end = t.end()  # "said Dr. Yahya al-Mahdi"
+            continue
         if not w[0].isalnum():
             break
         upper = _is_name_word(w)

@@ -308,3 +308,15 @@ def test_german_blame_reliance_reports_condemnation_and_comment(text, cue):
 
 def test_silence_is_not_an_attribution():
     assert attributions("Die Regierung äußerte sich zunächst nicht.", "de") == []
+
+
+def test_a_doctor_by_title_a_weekday_a_statement_posted_and_a_passive_told():
+    text = ('"We had nothing," said Dr. Yahya al-Mahdi, the hospital director. Residents who spoke to our '
+            'correspondent on Monday said the attack lasted hours. In a statement posted online, the group denied '
+            "it. We've been told to go to Ancona.")
+    found = attributions(text, "en")
+    assert ("the group denied", "group") in found
+    assert all(source not in ("Monday", "statement", "Dr") for _, source in found)
+    assert not any(cue.endswith("told") for cue, _ in found)
+    (quote,) = [s for s in suggest(text, "en") if s.type == "quote"]
+    assert quote.fields["speaker"] == "Yahya al-Mahdi"

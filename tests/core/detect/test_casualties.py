@@ -408,3 +408,29 @@ def test_labelled_casualty_figures_in_a_key_figures_block():
     found = dict(casualties("KEY FIGURES\nIndividuals newly displaced: 23,418\nShelters damaged: 1,860\n", "en"))
     assert found == {"Individuals newly displaced: 23,418": {
         "count": 23418, "qualifier": "exact", "category": "displaced", "who": "individuals"}}
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Scores of residents were feared killed.", "Scores of residents were feared killed", 40, "killed"),
+    ("Police said 23 bodies had so far been recovered.", "23 bodies had so far been recovered", 23, "killed"),
+    ("Sani Garba lost his two sons.", "lost his two sons", 2, "killed"),
+    ("The vigilantes lost three of their members.", "lost three of their members", 3, "killed"),
+    ("At least 31 residents, mostly women, had been abducted.",
+     "At least 31 residents, mostly women, had been abducted", 31, "abducted"),
+    ("Rescuers found another body, bringing the confirmed death toll to 14.",
+     "bringing the confirmed death toll to 14", 14, "killed"),
+    ("Five survivors suffering from hypothermia were flown to Malta.", "Five survivors suffering from hypothermia", 5,
+     "injured"),
+])
+def test_scores_bodies_recovered_losses_and_a_toll_brought_up(text, claim, count, category):
+    found = dict(casualties(text, "en"))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency delivered 300 mattresses to the displaced.",
+    "Bandits also seized two trucks.",
+    "The army lost two tanks.",
+])
+def test_things_given_to_the_displaced_or_lost_are_not_casualties(text):
+    assert casualties(text, "en") == []
