@@ -258,9 +258,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 start, end, source, where = verb_start, after[0], after[1], verb_end
         if start is None or not source:
             continue
-        if source.lower() in PRONOUNS[lang] and anchors.matches_between(
-                REPORTING[lang], text, verbs, max(sent_start, start - 24), start):
-            continue  # "The US military says it has counted ...": what it says, not a second report
+        if source.lower() in PRONOUNS[lang]:
+            before = anchors.matches_between(REPORTING[lang], text, verbs, max(sent_start, start - 24), start)
+            if before and text[before[-1].end():start].strip() in ("", "that", "dass"):
+                continue  # "The US military says it has counted ...": what it says, not a second report
         if (v.group() in _REPORT_ONLY_WITH_CONTENT and not _CONTENT_AFTER.match(text, verb_end)
                 and not _COMMA_BEFORE.search(text, max(sent_start, start - 3), start)):
             continue  # "has declared a state of emergency", "the killings have continued"; not "..., he added"

@@ -202,6 +202,7 @@ def subject_before(text: str, pos: int, lo: int, language: str) -> tuple[int, st
     last = text[(space if space >= 0 else floor - 1) + 1:pos].strip()
     postmodified = False
     if last and not (last[-1] == "," or _is_name_word(last) or last.lower() in SOURCE_NOUNS or _ACRONYM.fullmatch(last)
+                     or last.isdigit()
                      or last.lower() in PRONOUNS[language] or last.lower().endswith("'s")):
         if language != "en" or not (last.isalpha() and last.islower()):
             return None
@@ -251,6 +252,10 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         return None
     phrase_end = None
     named = False
+    if words[i].isdigit():  # "The crew of Humanity 1 said"; not "About 40 said"
+        if not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].lower() not in STOPWORDS[language]):
+            return None
+        phrase_end, i = tokens.end(i), i - 1
     if _acronym_at(words, i):  # "the Inter-Services Public Relations (ISPR) said"
         phrase_end, i = tokens.end(i), i - 3
         if i < 0:

@@ -320,3 +320,12 @@ def test_a_doctor_by_title_a_weekday_a_statement_posted_and_a_passive_told():
     assert not any(cue.endswith("told") for cue, _ in found)
     (quote,) = [s for s in suggest(text, "en") if s.type == "quote"]
     assert quote.fields["speaker"] == "Yahya al-Mahdi"
+
+
+def test_a_ship_named_with_a_number_and_an_organisation_as_it_after_a_statement_posted():
+    text = ("The crew of Humanity 1 said a patrol boat arrived. About 40 said they had paid. The Libyan coastguard "
+            "rejected that account. In a statement posted on Facebook, it said its crew acted professionally.")
+    found = attributions(text, "en")
+    assert ("The crew of Humanity 1 said", "crew of Humanity 1") in found
+    assert ("it said", "Libyan coastguard") in found
+    assert not any(source == "About 40" for _, source in found)
