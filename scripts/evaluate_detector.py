@@ -7,10 +7,11 @@
     python scripts/evaluate_detector.py seeds/heldout/*.gold.json   # articles the rules never saw
 
 Targets: recall >= 0.9 and precision >= 0.8 for each type in each file. The rules were
-written against seeds/*.gold.json, so those scores flatter them. seeds/round2/ and
-seeds/round3/ hold articles annotated blind that later rounds of rules were then fixed
-against (no longer blind); seeds/heldout/ holds articles annotated blind after the last
-round, to tell how the rules do on new prose (seeds/ANNOTATION.md: how they are written). Keep it held out: fix a rule because of a held-out miss and that
+written against seeds/*.gold.json, so those scores flatter them. seeds/round*/ hold
+articles annotated by hand, without sight of the detector, that later rounds of rules were
+then fixed against (no longer blind); seeds/heldout/ holds articles annotated blind that no
+rule was ever fixed against, to tell how the rules do on new prose (seeds/ANNOTATION.md:
+how they are written). Keep it held out: fix a rule because of a held-out miss and that
 article stops telling (move it to a round folder, and write new blind ones).
 """
 from __future__ import annotations
