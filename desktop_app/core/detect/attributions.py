@@ -21,15 +21,17 @@ from .reporting import (PLURAL_ONLY_VERBS, POSTMODIFIER_START, PRONOUNS, REPORTI
 
 _CUES: Final = {
     "en": re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+"),
-    "de": re.compile(r"\b(?:[Ll]aut|[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
+    "de": re.compile(r"\b(?:[Ll]aut\s+Angaben(?:\s+(?:von|vom))?|[Ll]aut|[Gg]emä(?:ß|ss)|"
+                     r"[Nn]ach\s+(?:eigenen\s+)?Angaben(?:\s+(?:von|vom))?|zufolge|[Uu]nter\s+Berufung\s+auf|"
                      r"[Nn]ach(?=\s+[\w-]+[Aa]ngaben\b)|[Nn]ach\s+(?!eigenen\b)(?P<adjective>[a-zäöü]+e[nr])\s+(?P<basis>Angaben|Zählung|Darstellung)(?=[\s,.;])|"
                      r"[Nn]ach\s+(?:den\s+)?(?:jüngsten\s+|neuesten\s+|ersten\s+|vorläufigen\s+)?(?:Zahlen|Schätzungen|"
                      r"Einschätzung|Informationen|Erkenntnissen|Daten|Zählung)(?=\s+(?:der|des|von|[a-zäöü]+er)\s)|"
                      r"(?<=,\s)so(?=\s+(?:die|der|das)\s))\s+"),
 }
 anchors.register("en", anchors.CUE, "according According citing Citing as As".split())
-anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter so".split())
-_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded|cited)\s+by\s+")
+anchors.register("de", anchors.CUE, "laut Laut nach Nach zufolge unter Unter so gemäss Gemäss gemäß Gemäß".split())
+_PASSIVE: Final = re.compile(r"\b(?:claimed|reported|confirmed|announced|denied|registered|recorded|cited|rejected)"
+                             r"\s+by\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:(?:has|have|had|was|were|is|are)\s+(?:\w+ly\s+)?been|was|were|is|are)\s+$",
                                   re.I)
 _OWN_ACCOUNT: Final = re.compile(r"\s+nach\s+eigenen\s+Angaben\b|\s+by\s+its\s+own\s+(?:count|account)\b|"
@@ -118,6 +120,9 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
         if language == "de" and lw in ("mindestens", "mehr", "rund", "etwa", "wurden", "wurde", "sind", "waren",
                                        "seien", "haben", "hatten", "ist", "hat"):
             break
+        if language == "de" and n and w[0].islower() and lw not in _DE_IN_SOURCE and text[end - 1:end].isalpha() \
+                and text[max(pos, text.rfind(" ", pos, end) + 1):end][:1].isupper():
+            break  # "Gemäss der Gesundheitsbehörde des Gliedstaats | starben 14": a verb after the noun
         n += 1
         end = t.end()
         if n == 1 and lw.endswith("angaben"):
@@ -131,7 +136,8 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     return pos + len(phrase), phrase
 
 
-_PLURALS: Final = frozenset("police people staff military".split())
+_PLURALS: Final = frozenset("police people staff military taliban".split())
+_DE_IN_SOURCE: Final = frozenset("der des die das dem den ein eine einer eines einem von vom für aus in im".split())
 
 
 def _head(words: list[str]) -> str:

@@ -36,7 +36,7 @@ _CUES: Final = {
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
                    r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
                    r"(?:serious|critical|stable|grave|life-threatening)\s+condition|intensive\s+care|bleeding|"
-                   r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?treatment|"
+                   r"sought\s+(?:medical\s+)?(?:help|treatment|care)|received\s+(?:medical\s+)?(?:treatment|first\s+aid)|"
                    r"among\s+the\s+(?:injured|wounded)|(?:needed|required|underwent|need|require)\s+(?:urgent\s+)?surgery|"
                    r"burns|hypothermia",
         "missing": r"missing|unaccounted\s+for|"
@@ -56,7 +56,7 @@ _CUES: Final = {
         "missing": r"vermisst|Vermissten?|verschüttet|Verschütteten?|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
         "abducted": r"entführt|verschleppt|Geiseln(?:\s+(?:festgehalten|gefangen\s+gehalten))?|gefangen\s+genommen",
-        "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Vertriebenen?|Flüchtlinge|evakuiert|"
+        "displaced": r"vertrieben|auf\s+der\s+Flucht|geflohen|geflüchtet|Geflüchteten?|Vertriebenen?|Flüchtlinge|evakuiert|"
                      r"flohen|(?:ihre\s+)?(?:Häuser|Heimat|Wohnungen|Dörfer)\s+verlassen|(?P<left>verlassen)|"
                      r"in\s+Notunterkünften|fliehen|flüchten|flüchteten|Zuflucht\s+(?:gefunden|gesucht)|"
                      r"in\s+(?:den\s+)?(?:Flüchtlings|Vertriebenen)?[Ll]agern",
@@ -75,7 +75,8 @@ _CUE_STARTS: Final = {
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter
-        fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter""",
+        fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter Geflüchtete
+        Geflüchteten""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
@@ -93,7 +94,7 @@ _LEFT: Final = {
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+(?:Toten|Getöteten|Todesopfern)(?:\s+(?:sind|waren|seien|sei|ist|war))?|starben)|"
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+(?:Toten|Getöteten|Todesopfern|Opfern)(?:\s+(?:sind|waren|seien|sei|ist|war))?|starben)|"
                      r"(?P<injured>verletzten|verletzte|verwundeten|verwundete|"
                      r"[Uu]nter\s+den\s+(?:Verletzten|Verwundeten)(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
@@ -131,7 +132,7 @@ _TOLL: Final = {
                      r"\b(?:to|at|reached|of)\s+$", re.I),
     "de": re.compile(r"\b(?:(?:die\s+)?Zahl\s+der\s+(?P<cat>Toten|Todesopfer|Verletzten|Verwundeten|Vermissten|Opfer|"
                      r"getöteten|verletzten|verwundeten|vermissten)(?:\s+[A-ZÄÖÜ][\w-]*)?|"
-                     r"(?:stieg|steigt|stiegen|erhöhte\s+sich)\s+(?:die\s+)?Zahl)"
+                     r"(?:stieg|steigt|stiegen|erhöhte\s+sich)\s+(?:die\s+|ihre\s+|deren\s+)?Zahl)"
                      r"\b(?P<gap>[^.;:\n]{0,60}?)\b(?:auf|bei|mit)\s+$"),
 }
 # Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.

@@ -309,6 +309,10 @@ def _numerals(text: str, language: str, found_anchors: anchors.Anchors):
             if word in _DE_ARTICLES:
                 continue
             value = _parse_words(word, language)
+            scale = _SCALE.match(text, end) if value is not None else None
+            if scale is not None and value is not None:  # "vier Millionen", "zwei Milliarden"
+                value = _parse_digits(str(value), scale.group(), language)
+                end = scale.end()
         if value is not None:
             found.append((start, end, value, EXACT, True))
         skip_until = end

@@ -31,13 +31,15 @@ EN_REPORTING: Final = re.compile(r"\b(?:" + trie_pattern(_EN_VERBS.split("|")) +
                                  + r"|admitted(?!\s+(?:to|into)\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?\b)"
                                  + r"|puts?(?=\s+(?:the\s+)?(?:death\s+)?(?:toll|number|figure)\b))\b")
 _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]+\s+){0,8}?mit|teilt\s+(?:[\w-]+\s+){0,8}?mit|"
+             r"teilten\s+(?:[\w-]+\s+){0,8}?mit|bestreiten|beschuldigte|beschuldigten|beschuldigt|verzeichnet|"
+             r"verzeichnete|"
              r"mitteilte|mitteilten|berichtete|berichtet|berichteten|bestätigte|bestätigt|meldete|meldet|betonte|"
-             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+(?:[\w-]+\s+){0,3}?von|spricht\s+(?:[\w-]+\s+){0,3}?von|"
+             r"betont|warnte|warnt|schrieb|schreibt|sprach\s+(?:[\w-]+\s+){0,6}?von|spricht\s+(?:[\w-]+\s+){0,6}?von|"
              r"sprechen\s+von|sprachen\s+von|gab\s+(?:[\w-]+\s+){0,3}?an|gibt\s+(?:[\w-]+\s+){0,3}?an|"
              r"erzählt|erzählte|erzählten|heißt\s+es|heisst\s+es|hiess\s+es|schätzen|fordert|reklamierte|reklamiert|"
              r"bezweifeln|bezweifelt|bezweifelte|bezweifelten|zählt|zählen|zählten|"
              r"gesagt|mitgeteilt|berichten|verurteilte|verurteilten|schildern|schilderte|schildert|klagen|klagte|"
-             r"beklagen|beklagte|(?:machen|machte|machten|macht)\s+(?:[\w-]+\s+){0,5}?verantwortlich|"
+             r"beklagen|beklagte|(?:machen|machte|machten|macht)\s+(?:[\w()-]+\s+){0,8}?verantwortlich|"
              r"(?:beruft|berief|berufen|beriefen)\s+sich\s+auf|(?:stellt|stellte|stellen)\s+(?:[\w-]+\s+){0,4}?dar|"
              r"(?:äußerte|äusserte|äußerten)\s+sich(?!\s+(?:(?:zunächst|bisher|bislang)\s+)?nicht)|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
@@ -273,10 +275,12 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
             j -= 1
         if j < 0 or words[j] != ",":
             return None
-        if all(_is_name_word(w) for w in words[j + 1:i]) and i - j > 1:
-            phrase_end = tokens.end(i - 1)
+        if all(_is_name_word(w) or w in "()" or w.isupper() for w in words[j + 1:i]) and i - j > 1:
+            phrase_end = tokens.end(i - 1)  # "The army's media wing, Inter-Services Public Relations (ISPR), said"
             named = True
         i = j - 1
+        if _acronym_at(words, i):  # "Tehreek-e-Jihad Pakistan (TJP), a little-known group, said"
+            phrase_end, i = tokens.end(i), i - 3
         if i >= 2 and words[i].isdigit() and words[i - 1] == ",":
             i -= 2  # "Tetiana Moroz, 61, who lives in the block opposite, said": the age after the name
         if i < 0:

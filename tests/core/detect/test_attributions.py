@@ -329,3 +329,24 @@ def test_a_ship_named_with_a_number_and_an_organisation_as_it_after_a_statement_
     assert ("The crew of Humanity 1 said", "crew of Humanity 1") in found
     assert ("it said", "Libyan coastguard") in found
     assert not any(source == "About 40" for _, source in found)
+
+
+@pytest.mark.parametrize("text, language, cue", [
+    ("Laut Angaben des Uno-Flüchtlingshilfswerks sind es mehr.", "de", "Laut Angaben des Uno-Flüchtlingshilfswerks"),
+    ("Gemäss der Gesundheitsbehörde des Gliedstaats starben 14 Menschen.", "de",
+     "Gemäss der Gesundheitsbehörde des Gliedstaats"),
+    ("Die Armee macht die Rapid Support Forces (RSF) verantwortlich.", "de",
+     "Die Armee macht die Rapid Support Forces (RSF) verantwortlich"),
+    ("Die RSF bestreiten das.", "de", "Die RSF bestreiten"),
+    ("Am Mittag sprach die Gesundheitsdirektion der Provinz Aleppo von 19 Toten.", "de",
+     "sprach die Gesundheitsdirektion der Provinz Aleppo von"),
+    ("The army's media wing, Inter-Services Public Relations (ISPR), said the attackers came from Afghanistan.", "en",
+     "The army's media wing, Inter-Services Public Relations (ISPR), said"),
+    ("Tehreek-e-Jihad Pakistan (TJP), a little-known group, said it carried out the attack.", "en",
+     "Tehreek-e-Jihad Pakistan (TJP), a little-known group, said"),
+    ("The claim was rejected by the Taliban administration in Kabul.", "en",
+     "was rejected by the Taliban administration"),
+    ("The Pakistani Taliban deny involvement.", "en", "The Pakistani Taliban deny"),
+])
+def test_swiss_gemaess_blame_denials_and_named_groups_with_acronyms(text, language, cue):
+    assert cue in [c for c, _ in attributions(text, language)]

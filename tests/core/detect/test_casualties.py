@@ -434,3 +434,16 @@ def test_scores_bodies_recovered_losses_and_a_toll_brought_up(text, claim, count
 ])
 def test_things_given_to_the_displaced_or_lost_are_not_casualties(text):
     assert casualties(text, "en") == []
+
+
+@pytest.mark.parametrize("text, language, claim, count, category", [
+    ("Unter den Opfern sind neun Kinder.", "de", "Unter den Opfern sind neun Kinder", 9, "killed"),
+    ("Am Abend stieg ihre Zahl auf 31.", "de", "stieg ihre Zahl auf 31", 31, "killed"),
+    ("Rund 4'500 Geflüchtete warteten im Grenzort.", "de", "Rund 4'500 Geflüchtete", 4500, "displaced"),
+    ("Knapp vier Millionen von ihnen haben in Nachbarländern Zuflucht gesucht.", "de",
+     "Knapp vier Millionen von ihnen haben in Nachbarländern Zuflucht gesucht", 4_000_000, "displaced"),
+    ("By evening 212 people had received first aid.", "en", "212 people had received first aid", 212, "injured"),
+])
+def test_victims_refugees_millions_and_first_aid(text, language, claim, count, category):
+    found = dict(casualties(text, language))
+    assert (found[claim]["count"], found[claim]["category"]) == (count, category)

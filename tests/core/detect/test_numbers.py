@@ -120,3 +120,7 @@ def test_a_year_then_a_count_is_not_one_number():
 
 def test_the_swiss_thousands_mark():
     assert [f.value for f in find_figures("Über 600'000 Menschen", "de")] == [600_000]
+
+
+def test_a_german_number_word_with_its_scale():
+    assert [f.value for f in find_figures("Knapp vier Millionen von ihnen sind geflohen", "de")] == [4_000_000]
