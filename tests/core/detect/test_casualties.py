@@ -10,6 +10,12 @@ def casualties(text: str, language: str | None = None):
     return [(s.text, s.fields) for s in suggest(text, language) if s.type == "casualty"]
 
 
+def count_and_category(text: str, language: str, claim: str) -> tuple[int, str]:
+    """The count and category of the suggested casualty claim whose text is `claim` (KeyError: not suggested)."""
+    fields = dict(casualties(text, language))[claim]
+    return fields["count"], fields["category"]
+
+
 def test_the_split_sentence_figure_stays_one_claim():
     found = casualties("According to the US, three US soldiers were injured, one of them seriously.")
     assert found == [("three US soldiers were injured, one of them seriously",
@@ -286,8 +292,7 @@ def test_things_and_soldiers_that_left_are_not_displaced(text):
     ("The city recorded more than 7,000 homicides last year.", "more than 7,000 homicides", 7000, "killed"),
 ])
 def test_wounded_who_died_a_victim_among_the_dead_and_homicides(text, claim, count, category):
-    found = dict(casualties(text, "en"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "en", claim) == (count, category)
 
 
 @pytest.mark.parametrize("text, claim, count, category", [
@@ -299,8 +304,7 @@ def test_wounded_who_died_a_victim_among_the_dead_and_homicides(text, claim, cou
      "displaced"),
 ])
 def test_german_figures_with_spaces_rubble_and_shelters(text, claim, count, category):
-    found = dict(casualties(text, "de"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "de", claim) == (count, category)
 
 
 @pytest.mark.parametrize("text, claim, count, category", [
@@ -313,8 +317,7 @@ def test_german_figures_with_spaces_rubble_and_shelters(text, claim, count, cate
     ("Kein einziger Zivilist sei dabei ums Leben gekommen.", "Kein einziger Zivilist sei dabei ums Leben", 0, "killed"),
 ])
 def test_german_tolls_lists_of_the_dead_and_wounded_who_died(text, claim, count, category):
-    found = dict(casualties(text, "de"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "de", claim) == (count, category)
 
 
 def test_a_headline_toll_and_a_partitive_aside():
@@ -332,8 +335,7 @@ def test_a_headline_toll_and_a_partitive_aside():
      "Rund 2300 Menschen haben in der Schule Zuflucht gefunden", 2300, "displaced"),
 ])
 def test_german_missing_fleeing_and_taking_refuge(text, claim, count, category):
-    found = dict(casualties(text, "de"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "de", claim) == (count, category)
 
 
 @pytest.mark.parametrize("text, claim, count, category", [
@@ -347,8 +349,7 @@ def test_german_missing_fleeing_and_taking_refuge(text, claim, count, category):
      "Some 58,947 persons are still living in 287 relief camps", 58947, "displaced"),
 ])
 def test_headline_verbs_couples_surgery_and_relief_camps(text, claim, count, category):
-    found = dict(casualties(text, "en"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "en", claim) == (count, category)
 
 
 def test_money_is_not_a_count():
@@ -364,8 +365,7 @@ def test_money_is_not_a_count():
      "rund 57.000 Menschen die östlichen Viertel verlassen", 57000, "displaced"),
 ])
 def test_swiss_numbers_german_tolls_of_the_killed_buried_and_hostages(text, claim, count, category):
-    found = dict(casualties(text, "de"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "de", claim) == (count, category)
 
 
 def test_reported_fatalities_and_seized_vehicles():
@@ -400,8 +400,7 @@ def test_german_participles_before_the_noun_and_people_in_camps(text, claim, cou
      "Mindestens 37 Polizisten und Soldaten wurden dabei getötet", 37, "killed"),
 ])
 def test_german_verbs_before_the_figure_and_two_nouns_counted_together(text, claim, count, category):
-    found = dict(casualties(text, "de"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "de", claim) == (count, category)
 
 
 def test_labelled_casualty_figures_in_a_key_figures_block():
@@ -423,8 +422,7 @@ def test_labelled_casualty_figures_in_a_key_figures_block():
      "injured"),
 ])
 def test_scores_bodies_recovered_losses_and_a_toll_brought_up(text, claim, count, category):
-    found = dict(casualties(text, "en"))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, "en", claim) == (count, category)
 
 
 @pytest.mark.parametrize("text", [
@@ -445,5 +443,4 @@ def test_things_given_to_the_displaced_or_lost_are_not_casualties(text):
     ("By evening 212 people had received first aid.", "en", "212 people had received first aid", 212, "injured"),
 ])
 def test_victims_refugees_millions_and_first_aid(text, language, claim, count, category):
-    found = dict(casualties(text, language))
-    assert (found[claim]["count"], found[claim]["category"]) == (count, category)
+    assert count_and_category(text, language, claim) == (count, category)
