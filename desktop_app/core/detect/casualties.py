@@ -545,6 +545,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
     out: list[Casualty] = []
     taken_until = -1
     last_who: tuple[int, str] | None = None
+    joined: dict[int, str] = {}  # figure -> the category of the verb it is a second object of
     for f in figures:
         if f.value_start < taken_until:
             continue  # inside a claim already made ("one of them seriously")
@@ -552,6 +553,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         category = None
         toll = finder.toll(f) if finder.toll_words else None  # most articles have no "toll" / "Zahl der"
         right = None if toll else finder.right(f)
+        if right is not None and right[4] and finder.left(f) is not None:
+            right = None  # "killed 4 people | and 20 others were wounded": the verb before counts the 4
         if toll:
             start, category = toll
             confidence = 0.8
@@ -595,8 +598,18 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                         continue
                     end = tail.end()
                 else:
+                    conj = _CONJUNCTION.match(text, end, end + 8)
+                    nxt = finder.figure_at(conj.end(), conj.end() + 1) if conj is not None else None
+                    if nxt is not None and not forced:
+                        joined[nxt.value_start] = category  # "killed 12 soldiers | and three civilians"
                     end = finder.partitive_end(end, end, one_clause=True)  # "killed at least 23 people, including nine children"
                 confidence = 0.85
+            elif f.value_start in joined:  # the second object of the verb before: "and three civilians"
+                category = joined[f.value_start]
+                np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
+                end = max(f.end, np_end)
+                who = _who(words, lang)
+                confidence = 0.75
             else:
                 compound = _COMPOUND_NOUN[lang]
                 noun = compound.match(text, f.end) if compound is not None else None

@@ -444,3 +444,17 @@ def test_things_given_to_the_displaced_or_lost_are_not_casualties(text):
 ])
 def test_victims_refugees_millions_and_first_aid(text, language, claim, count, category):
     assert count_and_category(text, language, claim) == (count, category)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The attack killed 12 soldiers and three civilians.", "en",
+     [("killed 12 soldiers", 12, "killed"), ("three civilians", 3, "killed")]),
+    ("Gunmen abducted 40 students and two teachers.", "en",
+     [("abducted 40 students", 40, "abducted"), ("two teachers", 2, "abducted")]),
+    ("Unter den Opfern sind neun Kinder und zwei Pflegefachfrauen.", "de",
+     [("Unter den Opfern sind neun Kinder", 9, "killed"), ("zwei Pflegefachfrauen", 2, "killed")]),
+    ("The strike killed 4 people and 20 others were wounded.", "en",
+     [("killed 4 people", 4, "killed"), ("20 others were wounded", 20, "injured")]),
+])
+def test_a_second_object_of_the_verb_shares_its_category_and_a_later_clause_keeps_its_own(text, language, expected):
+    assert [(c, f["count"], f["category"]) for c, f in casualties(text, language)] == expected
