@@ -244,7 +244,7 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                 # inside the separable verb.
                 gap = _DE_INVERTED_GAP.match(text, first_word_end, verb_end)
                 inner = subject_after(text, gap.end() if gap else first_word_end, verb_end, lang)
-                if inner is not None and (gap or person_name(inner[1])[0]):  # "teilte das Kommando mit"
+                if inner is not None and (gap or person_name(inner[1])[0] or inner[1].isupper()):  # "teilte OCHA mit"
                     start, end, source, where = verb_start, verb_end, inner[1], first_word_end
             heard = _DE_HEARD_FROM.match(text, verb_end) if start is None and v.group().endswith(" es") else None
             if heard is not None:  # "hieß es aus dem Ministerium"

@@ -31,7 +31,7 @@ _CUES: Final = {
                   r"shot\s+dead|succumbed\s+to\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds)|martyred|"
                   r"embraced\s+(?:shahadat|martyrdom)|neutrali[sz]ed|eliminated|sent\s+to\s+hell|homicides|murders|"
                   r"among\s+the\s+(?:dead|killed)|among\s+those\s+killed",
-        "injured": r"injured|wounded|hurt|injuries|wounds|hospitali[sz]ed|"
+        "injured": r"injured|wounded|hurt|maimed|injuries|wounds|hospitali[sz]ed|"
                    r"(?:taken|brought|admitted|rushed|airlifted)\s+to\s+(?:[\w'’-]+\s+){0,5}?[Hh]ospitals?|"
                    r"treated\s+(?:in\s+hospital|for\s+(?:their\s+)?(?:injuries|wounds))|"
                    r"shot\s+in\s+the\s+(?:legs?|arms?|hands?|feet|foot|shoulders?|back|stomach|chest|thighs?)|"
@@ -45,11 +45,13 @@ _CUES: Final = {
         "abducted": r"abducted|kidnapped|taken\s+(?:hostage|captive)|held\s+hostage|hostages",
         "displaced": r"displaced|uprooted|made\s+homeless|refugees|fled|evacuated|"
                      r"(?:forced\s+to\s+)?(?:leave|left)\s+their\s+homes|forced\s+to\s+flee|(?P<left>left)|on\s+the\s+move|"
+                     r"forced\s+(?:from|out\s+of)\s+their\s+homes|"
                      r"(?:taken|taking|sought|found)\s+(?:shelter|refuge)|"
                      r"(?:living|sheltering|staying)\s+in\s+(?:[\w,]+\s+){0,2}?(?:relief\s+|displacement\s+)?camps",
     },
     "de": {
-        "killed": r"getötete[nr]?|getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|Leichen|"
+        "killed": r"getötete[nr]?|getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|"
+                  r"Leichen(?:\s+(?:[\w-]+\s+){0,8}?geborgen)?|"
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
         "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
@@ -65,7 +67,7 @@ _CUES: Final = {
 
 # Every word a cue can start with (kept next to _CUES: a cue whose first word is missing here is never found).
 _CUE_STARTS: Final = {
-    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt
+    "en": """killed dead died death deaths fatalities lost slain executed murdered perished bodies shot injured wounded hurt maimed
         injuries wounds hospitalised hospitalized taken brought admitted rushed airlifted treated missing unaccounted
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
@@ -89,12 +91,13 @@ _RIGHT: Final = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].spli
 _LEFT: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|(?:the\s+)?dead\s+(?:include[sd]?|including|were|are)|"
                      r"among\s+the\s+dead\s+(?:were|are)|claimed\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of|"
-                     r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|(?P<lost>lost(?:\s+(?:his|her|their|its|our))?))|"
-                     r"(?P<injured>wound(?:ed|ing|s)?|injur(?:e|ed|ing|es)|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
+                     r"(?:the\s+)?bodies\s+of|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|(?:the\s+)?killing\s+of|(?P<lost>lost(?:\s+(?:his|her|their|its|our))?))|"
+                     r"(?P<injured>wound(?:ed|ing|s)?|injur(?:e|ed|ing|es)|(?:the\s+)?maiming\s+of|(?:the\s+)?(?:injured|wounded)\s+(?:include[sd]?|including|were|are))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized)|"
                      r"(?P<displaced>displac(?:ed|ing|es)|uprooted|(?P<forced>forced|driven|drove))"
                      r")(?:\s+|\s*\(\s*)(?:(?:also|some|another|a\s+further|the|an)\s+){0,2}$", re.I),
-    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+(?:Toten|Getöteten|Todesopfern|Opfern)(?:\s+(?:sind|waren|seien|sei|ist|war))?|starben)|"
+    "de": re.compile(r"\b(?:(?P<killed>töteten|tötete|getötet|(?:die\s+)?Toten\s+(?:sind|waren)|[Uu]nter\s+den\s+(?:Toten|Getöteten|Todesopfern|Opfern)(?:\s+(?:sind|waren|seien|sei|ist|war))?|starben|"
+                     r"(?:den\s+)?Tod\s+von)|"
                      r"(?P<injured>verletzten|verletzte|verwundeten|verwundete|"
                      r"[Uu]nter\s+den\s+(?:Verletzten|Verwundeten)(?:\s+(?:sind|waren|seien|sei|ist|war))?)|"
                      r"(?P<abducted>verschleppten|verschleppte|entführten|entführte)|"
@@ -103,12 +106,12 @@ _LEFT: Final = {
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
-        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound lost
+        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound lost of
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
     "de": frozenset("""töteten tötete getötet sind waren toten verletzten verletzte verwundeten verwundete seien sei ist war
-        starben
+        starben tod von
         verschleppten verschleppte entführten entführte vertrieben vertrieb flohen verließen""".split()),
 }
 # "forced 300 families from their homes", "verließen Dutzende Familien die Stadt": a verb that counts the displaced
@@ -155,7 +158,7 @@ _CLAUSE_END: Final = {lang: re.compile(r"[,;:()\"“”„«»—–\n.\s]"
                                        + trie_pattern(both_cases(words.split())) + r"\b)")
                       for lang, words in _CLAUSE_WORDS.items()}
 _PARTITIVE: Final = re.compile(
-    r"(?:,|\s[–—])\s+(?:(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»–—]{1,60}",
+    r"(?:,|\s[–—])\s+(?:(?:(?:around|about|nearly|almost|roughly|rund|etwa)\s+)?(?:\w+|\d+)\s+(?:of\s+them|davon|von\s+ihnen)|including|among\s+them|darunter|unter\s+ihnen)\s[^,.;:\n\"“”„«»–—]{1,60}",
     re.I)
 # "two of the wounded (later) died", "Zwei Verletzte seien in der Nacht im Krankenhaus gestorben".
 _LATER_DEATH: Final = {
@@ -166,9 +169,9 @@ _LATER_DEATH: Final = {
 # A labelled figure on a line of its own whose label names the casualties: "Individuals newly displaced: 23,418".
 _LABEL: Final = re.compile(r"^[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$", re.M)
 _ALS_BEFORE_CUE: Final = re.compile(r"\s+als\s+")
-_ASIDE: Final = re.compile(r",\s+(?:(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|unter\s+ihnen|davon|"
-                           r"mostly|mainly|most\s+of\s+them|meist|überwiegend)"
-                           r"\s[^,.;:\n\"“”„«»]{1,40},\s+", re.I)
+_ASIDE: Final = re.compile(r",\s+(?:(?:almost\s+|nearly\s+)?(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|"
+                           r"unter\s+ihnen|davon|mostly|mainly|meist|überwiegend|[\w-]+\s+and\s+[\w-]+\s+alike)"
+                           r"(?:\s[^,.;:\n\"“”„«»]{1,40})?,\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
 _NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
@@ -188,7 +191,7 @@ _OF_THE: Final = re.compile(r"\s+(?:of\s+the|of\s+those|von\s+den)\s+$", re.I)
 # "who were shot in the legs were taken to hospital": a relative clause after the counted people.
 _RELATIVE: Final = re.compile(r"\s(?:who|whom)\s")
 _NOT_WHO_LEAD: Final = re.compile(r"^(?:of\s+(?:them|the|those|its|his|her|their|our)|of|more|others?|other|further|"
-                                   r"weitere[nr]?|von\s+ihnen)\b\s*", re.I)
+                                   r"weitere[nr]?|von\s+ihnen|ihrer|seiner|ihren|seinen|unserer)\b\s*", re.I)
 MAX_WORDS_TO_CUE: Final = 8
 # Function words that end the noun phrase after a figure; "of", "more", "other" belong to it ("of the
 # passengers", "more civilians").
@@ -205,7 +208,8 @@ _PERSONS: Final = {
         official member peacekeeper protester protestor bystander mother father son daughter husband wife brother
         sister couple""",
     "de": """Mann Frau Kind Junge Mädchen Baby Säugling Soldat Zivilist Polizist Polizistin Journalist Journalistin
-        Arbeiter Fahrer Bauer Hirte Kämpfer Kommandeur Bewohner Dorfbewohner Passant Arzt Ärztin Helfer Lehrer
+        Arbeiter Fahrer Bauer Hirte Kämpfer Kommandeur Bewohner Dorfbewohner Passant Arzt Ärztin Helfer Lehrer Sanitäter
+        Fischer Händler Nachbar
         Mensch""",
 }
 _PERSON_SCAN = {lang: re.compile(r"\b" + trie_pattern(words.split()) + r"\b(?!['’-])") for lang, words in _PERSONS.items()}
@@ -227,7 +231,7 @@ _AUX_TO_CUE: Final = {
     "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|still|"
                      r"[a-z]+ly)\s+){0,3}(?:in\s+(?:a\s+)?)?"),
     "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich|"
-                     r"im\s+Krankenhaus|schwebt|schwebte|schwebe)\s+){0,3}"),
+                     r"im\s+Krankenhaus|schwebt|schwebte|schwebe|kam|kamen)\s+){0,3}"),
 }
 # "Among the dead is a 12-year-old boy", "Unter den Verletzten ist ein Kind": one person in a list of casualties.
 _AMONG: Final = {
@@ -576,6 +580,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 who = _who(words, lang)
                 if who is not None:
                     cue_end = np_end
+            if who is None and lang == "de" and category != "killed" and text[cue_start:cue_start + 1].isupper():
+                who = text[cue_start:cue_end]  # "3,5 Millionen Vertriebene": the noun names them
             if coordinated:
                 end = f.end + len(who_words.rstrip())  # "21 Soldaten | und neun Zivilisten getötet"
             else:

@@ -41,7 +41,7 @@ _DE_VERBS = (r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte\s+(?:[\w-]
              r"gesagt|mitgeteilt|berichten|verurteilte|verurteilten|schildern|schilderte|schildert|klagen|klagte|"
              r"beklagen|beklagte|(?:machen|machte|machten|macht)\s+(?:[\w()-]+\s+){0,8}?verantwortlich|"
              r"(?:beruft|berief|berufen|beriefen)\s+sich\s+auf|(?:stellt|stellte|stellen)\s+(?:[\w-]+\s+){0,4}?dar|"
-             r"(?:äußerte|äusserte|äußerten)\s+sich(?!\s+(?:(?:zunächst|bisher|bislang)\s+)?nicht)|"
+             r"(?:äußerte|äusserte|äußerten)\s+sich(?![^.;]{0,40}\bnicht\b)|widerspricht|widersprach|widersprechen|"
              r"(?:werfen|warf|warfen|wirft)\s+(?:[\w-]+\s+){0,4}?vor|kündigte\s+(?:[\w-]+\s+){0,4}?an|"
              r"dokumentierte|dokumentiert|"
              r"bekannte\s+sich|bekennt\s+sich|bestreitet|bestritt|bestritten|(?:weist|wies|weisen|wiesen)\s+(?:[\w-]+\s+){0,6}?zurück|"
@@ -104,6 +104,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     division directorate department cluster partners partner unit bureau command commission team people
     survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
     director directors chief coordinator doctor surgeon nurse forum boss resident relative worker crew coastguard
+    researchers researcher monitors
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())
@@ -336,8 +337,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         k -= 1
     start = tokens.start(first)
     phrase = text[start:phrase_end or tokens.end(i)]
-    if stop.issuperset(phrase.lower().split()):
-        return None  # "An estimated 18,500": an article, not a source
+    if stop.issuperset(phrase.lower().split()) and not any(w.isupper() and len(w) > 1 for w in phrase.split()):
+        return None  # "An estimated 18,500": an article, not a source (but "WHO says" is the organisation)
     if phrase.split(None, 1)[0].lower() in _NOBODY or phrase.lower() in _DAYS:
         return None  # "No group had claimed the attack": nobody is the source; "on Monday said": a day is none
     # Trim connectors the scan may have taken on the left ("and local activists" stays whole).
@@ -367,7 +368,8 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
 
 _ACRONYM: Final = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)")
 _NOBODY: Final = frozenset("no none nobody kein keine niemand".split())
-_DAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+_DAYS: Final = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday january february
+    march april may june july august september october november december""".split())
 _TITLES: Final = frozenset("col gen lt maj capt sgt cpl adm dr prof gov sen rep mr mrs ms brig insp supt".split())
 
 
@@ -385,7 +387,7 @@ _DE_PREPOSITION_BEFORE: Final = re.compile(r"(?<![\w-])(?:in|auf|aus|bei|nach|vo
                                            r"zum|zur|durch)\s+$")
 _DE_ADVERBIAL: Final = re.compile(r"^(?:Am|Im|In|Nach|Bei|Zu|Auf|Laut|Seit|Mit|Vor|Aus|Zugleich|Unterdessen|Inzwischen|"
                                   r"Derweil|Dennoch|Außerdem|Zudem|Später|Gleichzeitig|Bisher|Bislang|Demnach|Dagegen|"
-                                  r"Daher|Deshalb|Trotzdem|Allerdings)\b")
+                                  r"Daher|Deshalb|Trotzdem|Allerdings|Landesweit|Bundesweit|Weltweit|Insgesamt|Offiziell)\b")
 _SPACES: Final = re.compile(r"\s*")
 MAX_PARENTHESIS_TOKENS: Final = 16
 MAX_DESCRIPTION_TOKENS: Final = 12

@@ -220,6 +220,8 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
         # "23 of the 31 drones": the second figure is part of the noun phrase.
         if words and words[0][2].lower() in ("of", "von"):
             j = 1 + (1 if len(words) > 1 and words[1][2].lower() in ("the", "den") else 0)
+            if j + 1 < len(words) and words[j][2].endswith(("'s", "’s")) and words[j + 1][0] in by_start:
+                j += 1  # "11 of the region's 18 power stations"
             if j < len(words) and words[j][0] in by_start:
                 second = by_start[words[j][0]]
                 i = j

@@ -350,3 +350,22 @@ def test_a_ship_named_with_a_number_and_an_organisation_as_it_after_a_statement_
 ])
 def test_swiss_gemaess_blame_denials_and_named_groups_with_acronyms(text, language, cue):
     assert cue in [c for c, _ in attributions(text, language)]
+
+
+def test_an_acronym_that_is_also_a_word_and_a_month_that_is_no_source():
+    found = attributions("WHO says 12 clinics closed. A study published in March estimated 60,000 deaths.", "en")
+    assert ("WHO says", "WHO") in found and all(source != "March" for _, source in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Landesweit zählt das UN-Nothilfebüro OCHA 3,5 Millionen Vertriebene.",
+     ("zählt das UN-Nothilfebüro OCHA", "UN-Nothilfebüro OCHA")),
+    ("Das teilte OCHA mit.", ("teilte OCHA mit", "OCHA")),
+    ("Libanons Regierung widerspricht.", ("Libanons Regierung widerspricht", "Libanons Regierung")),
+])
+def test_german_counts_by_an_office_and_contradiction(text, expected):
+    assert expected in attributions(text, "de")
+
+
+def test_silence_after_the_subject_is_no_attribution_either():
+    assert attributions("Zu den Vorwürfen äußerte sich die Armee zunächst nicht.", "de") == []

@@ -458,3 +458,33 @@ def test_victims_refugees_millions_and_first_aid(text, language, claim, count, c
 ])
 def test_a_second_object_of_the_verb_shares_its_category_and_a_later_clause_keeps_its_own(text, language, expected):
     assert [(c, f["count"], f["category"]) for c, f in casualties(text, language)] == expected
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("So far more than 1,900 people, civilians and soldiers alike, have been killed.",
+     "more than 1,900 people, civilians and soldiers alike, have been killed", 1900, "killed"),
+    ("At least 121 aid workers, almost all of them Sudanese, have been killed.",
+     "At least 121 aid workers, almost all of them Sudanese, have been killed", 121, "killed"),
+    ("UNICEF verified the killing of 47 children.", "the killing of 47 children", 47, "killed"),
+    ("Another 112 had been maimed.", "Another 112 had been maimed", 112, "injured"),
+    ("More than 560,000 have been forced from their homes.", "More than 560,000 have been forced from their homes",
+     560_000, "displaced"),
+    ("Some 40 others were injured, around half of them seriously.",
+     "Some 40 others were injured, around half of them seriously", 40, "injured"),
+])
+def test_asides_killings_maiming_and_people_forced_from_their_homes(text, claim, count, category):
+    assert count_and_category(text, "en", claim) == (count, category)
+
+
+@pytest.mark.parametrize("text, claim, count, category, who", [
+    ("Rettungskräfte hätten zwei weitere Leichen aus den Trümmern eines Wohnhauses geborgen.",
+     "zwei weitere Leichen aus den Trümmern eines Wohnhauses geborgen", 2, "killed", None),
+    ("Die Miliz meldete den Tod von drei ihrer Kämpfer.", "den Tod von drei ihrer Kämpfer", 3, "killed", "Kämpfer"),
+    ("Auch ein Sanitäter kam ums Leben.", "ein Sanitäter kam ums Leben", 1, "killed", "Sanitäter"),
+    ("Landesweit zählt OCHA 3,5 Millionen Vertriebene.", "3,5 Millionen Vertriebene", 3_500_000, "displaced",
+     "Vertriebene"),
+])
+def test_german_bodies_recovered_deaths_announced_a_medic_and_the_displaced_by_name(text, claim, count, category,
+                                                                                     who):
+    fields = dict(casualties(text, "de"))[claim]
+    assert (fields["count"], fields["category"], fields["who"]) == (count, category, who)

@@ -136,3 +136,8 @@ def test_labelled_figures_in_a_list():
 
 def test_sources_cited_by_an_agency_are_not_counted_things():
     assert statistics("Two security sources cited by AFP said the road was closed.", "en") == []
+
+
+def test_a_part_of_a_whole_named_with_a_possessive():
+    found = dict(statistics("Drones damaged 11 of the region's 18 power stations.", "en"))
+    assert found["damaged 11 of the region's 18 power stations"]["count"] == 11
