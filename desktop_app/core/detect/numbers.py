@@ -72,8 +72,6 @@ _A_BEFORE: Final = re.compile(r"\b[Aa]\s+$|\b[Ee]in\s+$")
 # "two dozen", "zwei Dutzend": a small number of dozens.
 _TIMES_DOZEN: Final = re.compile(r"\b(?:(?P<n>[2-9])|(?P<w>two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|"
                                  r"fünf|sechs|sieben|acht|neun|zehn))\s+$", re.I)
-_DOZEN_FACTOR: Final = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten".split())}
-_DOZEN_FACTOR.update({w: i + 2 for i, w in enumerate("zwei drei vier fünf sechs sieben acht neun zehn".split())})
 
 _VAGUE: Final = {
     "tens of thousands": (20000, "tens of thousands"), "hundreds of thousands": (200000, "hundreds of thousands"),
@@ -338,7 +336,9 @@ def _dozens(text: str, start: int, found: list) -> tuple[int, int] | None:
     m = _TIMES_DOZEN.search(text, max(0, start - 8), start)
     if m is None:
         return None
-    factor = int(m.group("n")) if m.group("n") else _DOZEN_FACTOR[m.group("w").lower()]
+    word = m.group("w")
+    factor = int(m.group("n")) if word is None else _parse_words(word, "en") or _parse_words(word, "de")
+    assert factor is not None  # every word _TIMES_DOZEN matches is a number word of one of the two languages
     found[:] = [f for f in found if f[0] != m.start()]
     return m.start(), 12 * factor
 
