@@ -174,6 +174,36 @@ class _Spans:
         return i > 0 and self._spans[i - 1][1] > start
 
 
+def _de_source_after(text: str, verb: str, verb_start: int, verb_end: int, sent_start: int,
+                     sent_end: int) -> tuple[int, str, int] | None:
+    """(end, source, where) of a German source named after its reporting verb, or None; the first of these that
+    fits: "sagte der Sprecher", "teilte Militärgouverneur Wadym Kowaltschuk am Abend mit" (inside the separable
+    verb), "hieß es aus dem Ministerium", "sagt Lindqvist" (a surname named in full before), "…, erklärte er"."""
+    gap = _DE_INVERTED_GAP.match(text, verb_end, sent_end)
+    after = subject_after(text, gap.end() if gap else verb_end, sent_end, "de")
+    if after and after[0] - verb_end < 60 and (gap or person_name(after[1])[0]):
+        return after[0], after[1], verb_end
+    first_word_end = verb_start + len(verb.split(None, 1)[0])
+    if after is None and first_word_end < verb_end:
+        gap = _DE_INVERTED_GAP.match(text, first_word_end, verb_end)
+        inner = subject_after(text, gap.end() if gap else first_word_end, verb_end, "de")
+        if inner is not None and (gap or person_name(inner[1])[0] or inner[1].isupper()):  # "teilte OCHA mit"
+            return verb_end, inner[1], first_word_end
+    heard = _DE_HEARD_FROM.match(text, verb_end) if verb.endswith(" es") else None
+    if heard is not None:
+        source = subject_after(text, heard.end(), sent_end, "de")
+        if source is not None:
+            return source[0], source[1], verb_end
+    single = _DE_SINGLE_NAME_AFTER.match(text, verb_end)
+    full = _named_in_full_before(text, single.group(1), verb_start) if single is not None else None
+    if single is not None and full is not None:
+        return single.end(1), full, verb_end
+    pronoun = _DE_PRONOUN_AFTER.match(text, verb_end) if after is None else None
+    if pronoun and _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
+        return pronoun.end(), pronoun.group(1), verb_end
+    return None
+
+
 def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> list[Attribution]:
     """Attributions in text order (sources as written; reporting.SourceBook names them)."""
     text, lang = doc.text, doc.language
@@ -234,30 +264,10 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
                         else text.rfind("Wie", sent_start, start)
                     confidence = 0.85
         elif lang == "de":
-            gap = _DE_INVERTED_GAP.match(text, verb_end, sent_end)
-            after = subject_after(text, gap.end() if gap else verb_end, sent_end, lang)
-            if after and after[0] - verb_end < 60 and (gap or person_name(after[1])[0]):
-                start, end, source, where = verb_start, after[0], after[1], verb_end
-            first_word_end = verb_start + len(v.group().split(None, 1)[0])
-            if after is None and first_word_end < verb_end:
-                # "Das teilte Militärgouverneur Wadym Kowaltschuk am Abend auf Telegram mit": the subject sits
-                # inside the separable verb.
-                gap = _DE_INVERTED_GAP.match(text, first_word_end, verb_end)
-                inner = subject_after(text, gap.end() if gap else first_word_end, verb_end, lang)
-                if inner is not None and (gap or person_name(inner[1])[0] or inner[1].isupper()):  # "teilte OCHA mit"
-                    start, end, source, where = verb_start, verb_end, inner[1], first_word_end
-            heard = _DE_HEARD_FROM.match(text, verb_end) if start is None and v.group().endswith(" es") else None
-            if heard is not None:  # "hieß es aus dem Ministerium"
-                source_after = subject_after(text, heard.end(), sent_end, lang)
-                if source_after is not None:
-                    start, end, source, where = verb_start, source_after[0], source_after[1], verb_end
-            single = _DE_SINGLE_NAME_AFTER.match(text, verb_end) if start is None else None
-            full = _named_in_full_before(text, single.group(1), verb_start) if single is not None else None
-            if single is not None and full is not None:
-                start, end, source, where = verb_start, single.end(1), full, verb_end  # "sagt Lindqvist"
-            pronoun = _DE_PRONOUN_AFTER.match(text, verb_end) if after is None else None
-            if pronoun and _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
-                start, end, source, where = verb_start, pronoun.end(), pronoun.group(1), verb_end  # "…, erklärte er"
+            named_after = _de_source_after(text, v.group(), verb_start, verb_end, sent_start, sent_end)
+            if named_after is not None:
+                start = verb_start
+                end, source, where = named_after
         elif _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
             after = subject_after(text, verb_end, sent_end, lang)  # "..., said the ministry."
             if after:
