@@ -16,7 +16,7 @@ from typing import Final
 
 from . import anchors
 from .document import Document
-from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, trie_pattern
+from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, both_cases, labelled_figure, trie_pattern
 from .numbers import EXACT, Figure
 from .reporting import REPORTING
 
@@ -72,7 +72,7 @@ _CUE_STARTS: Final = {
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
         embraced neutralised neutralized eliminated sent homicides murders among needed required underwent need require
-        taken taking sought found living sheltering staying burns hypothermia""",
+        taking found living sheltering staying burns hypothermia""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
@@ -106,7 +106,7 @@ _LEFT: Final = {
 }
 _LEFT_WORDS: Final = {
     "en": frozenset("""kill killed killing kills include included includes including were are of wounded wounding
-        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound lost of
+        eliminated eliminating neutralised neutralising neutralized neutralizing injure wound lost
         wounds injured injuring injures abduct abducted abducting abducts kidnap kidnapped kidnaped kidnapping kidnaps
         seized
         displaced displacing displaces uprooted forced driven drove""".split()),
@@ -143,8 +143,8 @@ anchors.register("en", anchors.TOLL, ["toll", "Toll", "number", "Number", "fatal
 anchors.register("de", anchors.TOLL, ["Zahl"])
 _CONJUNCTION: Final = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
-_TOLL_CATEGORY = {"getöteten": "killed", "fatalities": "killed", "dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "wounded": "injured",
-                  "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
+_TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "getöteten": "killed",
+                  "wounded": "injured", "verletzten": "injured", "verwundeten": "injured", "vermissten": "missing"}
 # The clause a figure's category word must be in ends at punctuation or a new clause.
 _CLAUSE_WORDS: Final = {
     "en": ("and or but while when where which who after before as because since although whereas whom whose that "
@@ -166,8 +166,6 @@ _LATER_DEATH: Final = {
                      r"(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?)\b"),
     "de": re.compile(r"[^.,;:!?\n]{0,60}?\b(?:gestorben|starben|verstorben|erlegen)\b"),
 }
-# A labelled figure on a line of its own whose label names the casualties: "Individuals newly displaced: 23,418".
-_LABEL: Final = re.compile(r"^[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$", re.M)
 _ALS_BEFORE_CUE: Final = re.compile(r"\s+als\s+")
 _ASIDE: Final = re.compile(r",\s+(?:(?:almost\s+|nearly\s+)?(?:\w+|\d+)\s+of\s+them|among\s+them|including|darunter|"
                            r"unter\s+ihnen|davon|mostly|mainly|meist|überwiegend|[\w-]+\s+and\s+[\w-]+\s+alike)"
@@ -508,6 +506,11 @@ class _Finder:
                 break
         return last, self.text[pos:last]
 
+    def object_np(self, f: Figure) -> tuple[int, str | None]:
+        """The people a figure counts as the object of a verb before it: (end of the claim so far, who)."""
+        np_end, words = self.np_after(f.end, self.doc.sentence(f.end)[1])
+        return max(f.end, np_end), _who(words, self.lang)
+
     def partitive_end(self, pos: int, phrase_pos: int, one_clause: bool = False) -> int:
         """The end of a partitive tail at `pos` (", one of them seriously", ", including nine children"), or of one
         after a short phrase from `phrase_pos` ("... in a drone attack on Erbil air base, two of them seriously");
@@ -557,7 +560,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
         category = None
         toll = finder.toll(f) if finder.toll_words else None  # most articles have no "toll" / "Zahl der"
         right = None if toll else finder.right(f)
-        if right is not None and right[4] and finder.left(f) is not None:
+        left = finder.left(f) if right is not None and right[4] else None
+        if left is not None:
             right = None  # "killed 4 people | and 20 others were wounded": the verb before counts the 4
         if toll:
             start, category = toll
@@ -589,12 +593,11 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 who = tail_who or who
             confidence = 0.9 if _PASSIVE_AUX.search(who_words) else 0.85
         else:
-            left = finder.left(f)
+            if left is None:
+                left = finder.left(f)
             if left:
                 start, category, forced = left
-                np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
-                end = max(f.end, np_end)
-                who = _who(words, lang)
+                end, who = finder.object_np(f)
                 if (category == "abducted" and text.startswith("seized", start)
                         or text.startswith("lost", start)) and not _names_people(who):
                     continue  # "seized 11 armoured vehicles", "lost two tanks"
@@ -606,15 +609,13 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                 else:
                     conj = _CONJUNCTION.match(text, end, end + 8)
                     nxt = finder.figure_at(conj.end(), conj.end() + 1) if conj is not None else None
-                    if nxt is not None and not forced:
+                    if nxt is not None:
                         joined[nxt.value_start] = category  # "killed 12 soldiers | and three civilians"
                     end = finder.partitive_end(end, end, one_clause=True)  # "killed at least 23 people, including nine children"
                 confidence = 0.85
             elif f.value_start in joined:  # the second object of the verb before: "and three civilians"
                 category = joined[f.value_start]
-                np_end, words = finder.np_after(f.end, doc.sentence(f.end)[1])
-                end = max(f.end, np_end)
-                who = _who(words, lang)
+                end, who = finder.object_np(f)
                 confidence = 0.75
             else:
                 compound = _COMPOUND_NOUN[lang]
@@ -623,8 +624,8 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                     category, who = _category(noun), noun.group("who")
                     end, _ = finder.tail(noun.start("who"), noun.end(), category, who)
                     confidence = 0.85
-                elif f.start > 2 and text[f.start - 2] == ":":
-                    label = _LABEL.search(text, text.rfind("\n", 0, f.start) + 1, f.start)
+                else:
+                    label = labelled_figure(text, f.start)
                     cue = _RIGHT[lang].search(label.group("label")) if label is not None else None
                     if label is not None and cue is not None:  # "Individuals newly displaced: 23,418"
                         category, start = _category(cue), label.start("label")

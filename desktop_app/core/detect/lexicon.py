@@ -31,6 +31,30 @@ STOPWORDS: Final = {
 }
 
 
+#: Titles written with a full stop before a name ("Dr. Yahya al-Mahdi", "Col. Marcelo Andrade"): the stop ends no
+#: sentence and no name.
+TITLES: Final = frozenset("col gen lt maj capt sgt cpl adm dr prof gov sen rep mr mrs ms brig insp supt".split())
+
+
+def title_before(text: str, dot: int, lo: int = 0) -> bool:
+    """Whether the full stop at `dot` ends a title ("Dr.", "Col."), looking no further back than `lo`."""
+    word = text[max(lo, dot - 6):dot].rsplit(None, 1)[-1:]
+    return bool(word) and word[0].lower() in TITLES and dot - len(word[0]) >= lo and (
+        dot - len(word[0]) == 0 or not text[dot - len(word[0]) - 1].isalnum())
+
+
+# A figure on a line of its own after its label: "- Battles: 71 (up from 59)", "Individuals newly displaced: 23,418".
+_LABEL_BEFORE: Final = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$")
+
+
+def labelled_figure(text: str, pos: int) -> re.Match | None:
+    """The label line before a figure that starts at `pos` ("Battles: " of "Battles: 71"), or None; its group
+    "label" is the label's text. Key-figure blocks of situation reports are written so."""
+    if pos < 3 or text[pos - 2] != ":":
+        return None
+    return _LABEL_BEFORE.match(text, text.rfind("\n", 0, pos) + 1, pos)
+
+
 def trie_pattern(words) -> str:
     """A regular expression matching any of `words`, factored by common prefixes.
 

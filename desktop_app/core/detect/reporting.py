@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from . import anchors
-from .lexicon import STOPWORDS, TOKEN, trie_pattern
+from .lexicon import STOPWORDS, TITLES, TOKEN, title_before, trie_pattern
 
 _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|confirmed|confirms|told|tells|added|"
              r"adds|warned|warns|claimed|claims|denied|denies|explained|wrote|writes|declared|insisted|noted|"
@@ -316,7 +316,7 @@ def _subject_in(text: str, tokens: _Tokens, lo: int, language: str, postmodified
         if _acronym_at(words, k):  # "District Police Officer (DPO) Tariq Mehmood Wazir"
             k -= 3
             continue
-        if w == "." and k > 0 and words[k - 1].lower() in _TITLES:  # "police commander Col. Marcelo Andrade"
+        if w == "." and k > 0 and words[k - 1].lower() in TITLES:  # "police commander Col. Marcelo Andrade"
             k -= 1
             first = k
             k -= 1
@@ -370,7 +370,6 @@ _ACRONYM: Final = re.compile(r"\([A-Z][A-Za-z]*[A-Z]\)")
 _NOBODY: Final = frozenset("no none nobody kein keine niemand".split())
 _DAYS: Final = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday january february
     march april may june july august september october november december""".split())
-_TITLES: Final = frozenset("col gen lt maj capt sgt cpl adm dr prof gov sen rep mr mrs ms brig insp supt".split())
 
 
 def _acronym_at(words: list[str], k: int) -> bool:
@@ -442,7 +441,7 @@ def subject_after(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     for t in TOKEN.finditer(text, pos, hi):
         w = t.group()
         lw = w.lower()
-        if w == "." and words and text[pos:t.start()].split()[-1].lower() in _TITLES:
+        if w == "." and words and title_before(text, t.start(), pos):
             end = t.end()  # "said Dr. Yahya al-Mahdi"
             continue
         if not w[0].isalnum():

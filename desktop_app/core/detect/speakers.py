@@ -15,6 +15,7 @@ from typing import Final
 from . import anchors
 from .anchors import matches_between
 from .document import Document
+from .lexicon import title_before
 from .quotes import find_quote_spans
 from .reporting import REPORTING, SourceBook, subject_after, verb_subject
 
@@ -44,7 +45,6 @@ class Quote:
         self.inherits = inherits
 
 
-_TITLE_BEFORE_DOT: Final = re.compile(r"\b(?:Dr|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Gov|Sen|Rep|Mr|Mrs|Ms|Brig|Insp|Supt)\.$")
 _PRONOUN_AFTER: Final = re.compile(r"\s+(he|she|they|er|sie)\b(?![\w'’-])")
 _LEAD: Final = re.compile(r"[ \t]*,?[ \t]*")
 _COLON_SPEAKER: Final = re.compile(r"([A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)*)\s*:\s*$")
@@ -92,7 +92,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         # 1. A reporting clause right after the quote: ', Austin continued.' / ', said Adrienne Watson'.
         after_start = close + 1
         stop = _SENTENCE_STOP.search(text, after_start, after_start + _AFTER_LIMIT)
-        while stop is not None and _TITLE_BEFORE_DOT.search(text, max(after_start, stop.start() - 6), stop.end()):
+        while stop is not None and stop.group() == "." and title_before(text, stop.start(), after_start):
             stop = _SENTENCE_STOP.search(text, stop.end(), after_start + _AFTER_LIMIT)  # "said Dr. Yahya al-Mahdi"
         after_end = stop.start() if stop else min(len(text), after_start + _AFTER_LIMIT)
         lead = _LEAD.match(text, after_start, after_end)

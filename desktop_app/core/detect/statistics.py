@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .document import Document
-from .lexicon import AUXILIARIES, STOPWORDS, TOKEN
+from .lexicon import AUXILIARIES, STOPWORDS, TOKEN, labelled_figure
 from .numbers import EXACT, Figure
 from .reporting import REPORTING, SOURCE_NOUNS
 
@@ -73,8 +73,6 @@ _PLACE_OF_BEFORE: Final = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:t
 _REFERS_BACK: Final = re.compile(r"(?<!\bof )\b(?:the|these|those)\s+$")
 # The last word of a German clause that is its participle or passive auxiliary ("abgeschossen worden").
 _DE_PASSIVE_END: Final = re.compile(r"^(?:worden|werden|ge\w+(?:t|en)|\w+(?:iert|ge\w+(?:t|en)))$")
-# A labelled figure on a line of its own: "- Battles: 71 (up from 59)", "Vertriebene: 12.000".
-_LABEL_BEFORE: Final = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÄÖÜ][\w'’/ ,()-]{2,50}):[ \t]$")
 _VAGUE_QUALIFIERS: Final = frozenset("dozens hundreds thousands millions".split())
 
 
@@ -173,7 +171,7 @@ def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
     return f.start
 
 
-def _times(text: str, f: Figure, end: int, sent_start: int, lo: int, stop: frozenset) -> Statistic | None:
+def _times(text: str, f: Figure, end: int, lo: int, stop: frozenset) -> Statistic | None:
     """How often something was done, with its verb: "hit more than 150 times" (None for "three times as many")."""
     after = text[end:end + 12].split(None, 1)
     if after and after[0].lower() in _TIMES_NOT_AFTER:
@@ -262,13 +260,11 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 out.append(Statistic(numbering.start(), f.end, f.value, f.qualifier, numbering.group("noun"), 0.7))
                 used_until = f.end
                 continue
-        if not noun and f.start > 2 and text[f.start - 2] == ":":
-            line_start = text.rfind("\n", 0, f.start) + 1
-            label = _LABEL_BEFORE.match(text, line_start, f.start)
-            if label is not None:  # "Battles: 71" in a list of figures
-                out.append(Statistic(label.start("label"), f.end, f.value, f.qualifier, label.group("label"), 0.6))
-                used_until = f.end
-                continue
+        label = labelled_figure(text, f.start) if not noun else None
+        if label is not None:  # "Battles: 71" in a list of figures
+            out.append(Statistic(label.start("label"), f.end, f.value, f.qualifier, label.group("label"), 0.6))
+            used_until = f.end
+            continue
         if not noun and lang == "en" and text[f.start - 4:f.start] == " of ":
             place = _PLACE_OF_BEFORE.search(text, max(sent_start, f.start - 50), f.start)
             if place is not None:  # "a town of 300,000"
@@ -276,7 +272,7 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 used_until = f.end
                 continue
         if noun and lang == "en" and len(noun) == 1 and noun[0][2] == "times":
-            times = _times(text, f, noun[0][1], sent_start, max(sent_start, used_until), stop)
+            times = _times(text, f, noun[0][1], max(sent_start, used_until), stop)
             if times is not None:
                 out.append(times)
                 used_until = times.end
