@@ -155,6 +155,7 @@ _ONE_AFTER = re.compile(r"\s+another\b", re.I)  # "one of the reasons" stays a f
 
 
 _SPACED: Final = re.compile(r"\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+")
+_GROUPS: Final = re.compile(r"\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:\.\d{3}){2,}")
 _THOUSANDS: Final = {"en": re.compile(r"\d{1,3}(?:,\d{3})+"), "de": re.compile(r"\d{1,3}(?:\.\d{3})+")}
 
 
@@ -165,6 +166,10 @@ def _parse_digits(digits: str, scale: str, language: str) -> int | None:
         number: int | float = int(digits)
     elif _THOUSANDS[language].fullmatch(digits):
         number = int(digits.replace("," if language == "en" else ".", ""))
+    elif _GROUPS.fullmatch(digits):
+        # "1.128.340" in English, "1,128,340" in German (a quoted source, or a text whose language was guessed
+        # wrong): two marks of one kind are groups of thousands, never a decimal.
+        number = int(digits.replace(",", "").replace(".", ""))
     else:
         number = float(digits.replace(",", "."))  # a decimal: "1.5", "2,5"
     if scale:

@@ -124,3 +124,12 @@ def test_the_swiss_thousands_mark():
 
 def test_a_german_number_word_with_its_scale():
     assert [f.value for f in find_figures("Knapp vier Millionen von ihnen sind geflohen", "de")] == [4_000_000]
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Some 1.128.340 people were displaced", "en", 1_128_340),  # grouped the German way in an English text
+    ("Es wurden 1,128,340 Menschen vertrieben", "de", 1_128_340),  # a quoted English figure, or a wrong guess
+])
+def test_two_marks_of_one_kind_group_thousands_in_either_language(text, language, value):
+    assert [f.value for f in find_figures(text, language)] == [value]
+
