@@ -50,10 +50,12 @@ _CUES: Final = {
                      r"(?:living|sheltering|staying)\s+in\s+(?:[\w,]+\s+){0,2}?(?:relief\s+|displacement\s+)?camps",
     },
     "de": {
-        "killed": r"getötete[nr]?|getötet|tot|Toten?|ums\s+Leben|starben|gestorben|Todesopfern?|umgekommen|erschossen|"
+        "killed": r"getötete[nr]?|getötet|tot|Toten?|ums\s+Leben|starben|starb|sterben|stirbt|gestorben|Todesopfern?|umgekommen|erschossen|"
                   r"Leichen(?:\s+(?:[\w-]+\s+){0,8}?geborgen)?|"
                   r"(?:seinen|ihren)\s+(?:schweren\s+)?(?:Verletzungen|Wunden)\s+erlegen|erlag(?:en)?",
-        "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|(?:ins|in\s+ein)\s+Krankenhaus\s+(?:gebracht|eingeliefert)|"
+        "injured": r"verletzt|verwundet|Verletzten?|Verwundeten?|"
+                   r"(?:ins\s+Krankenhaus|in\s+ein\s+Krankenhaus|in\s+(?:die\s+|umliegende\s+)?Krankenhäuser)\s+"
+                   r"(?:gebracht|eingeliefert)|"
                    r"in\s+(?:akuter\s+)?Lebensgefahr|in\s+(?:kritischem|ernstem|lebensbedrohlichem|schwerem)\s+Zustand",
         "missing": r"vermisst|Vermissten?|verschüttet|Verschütteten?|"
                    r"unter\s+den\s+Trümmern(?:\s+(?:[\w-]+\s+){0,5}?(?:vermutet|verschüttet|begraben))?",
@@ -72,12 +74,13 @@ _CUE_STARTS: Final = {
         abducted kidnapped held hostages displaced uprooted made refugees fled evacuated forced leave left succumbed
         serious critical stable grave life-threatening intensive bleeding sought received trapped buried martyred
         embraced neutralised neutralized eliminated sent homicides murders among needed required underwent need require
-        taking found living sheltering staying burns hypothermia""",
+        taking found living sheltering staying burns hypothermia on""",
     "de": """getötet tot Tote Toten ums starben gestorben Todesopfer Todesopfern umgekommen erschossen Leichen verletzt
         verwundet Verletzte Verletzten Verwundete Verwundeten ins in vermisst Vermisste Vermissten entführt
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter
         fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter Geflüchtete
+        starb sterben stirbt Krankenhäuser
         Geflüchteten""",
 }
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
@@ -141,6 +144,15 @@ _TOLL: Final = {
 # Where a toll may end ("death toll", "number of", "Zahl der"): found by the anchor pass.
 anchors.register("en", anchors.TOLL, ["toll", "Toll", "number", "Number", "fatalities", "Fatalities"])
 anchors.register("de", anchors.TOLL, ["Zahl"])
+# A toll said again in other words: "by the afternoon the figure had risen to 14", "on 12 May it stood at 23,418". It
+# counts what the casualty claim just before it counted.
+_RESTATED: Final = {
+    "en": re.compile(r"\b(?:[Ii]t|[Tt]he\s+(?:figure|tally|count|number|toll))\s+(?:(?:had|has|have)\s+)?"
+                     r"(?:risen|rose|climbed|reached|stood|stands|jumped|grown|grew|increased)(?:\s+(?:to|at))?\s+$"),
+    "de": re.compile(r"\b(?:[Ss]ie|[Dd]iese)\s+(?:stieg|ist|war|sei|lag|liegt)\s+(?:(?:inzwischen|mittlerweile|nun|bereits)\s+)?"
+                     r"(?:auf|bei)\s+$"),
+}
+_RESTATED_REACH: Final = 400  # how far back the claim it restates may be
 _CONJUNCTION: Final = re.compile(r"\s(?:and|und|sowie)\s+")
 _PASSIVE_AUX: Final = re.compile(r"\b(?:were|was|had been|have been|are|is|wurden|sind|seien|worden)\b")
 _TOLL_CATEGORY = {"dead": "killed", "toten": "killed", "todesopfer": "killed", "opfer": "killed", "getöteten": "killed",
@@ -171,7 +183,7 @@ _ASIDE: Final = re.compile(r",\s+(?:(?:almost\s+|nearly\s+)?(?:\w+|\d+)\s+of\s+t
                            r"unter\s+ihnen|davon|mostly|mainly|meist|überwiegend|[\w-]+\s+and\s+[\w-]+\s+alike)"
                            r"(?:\s[^,.;:\n\"“”„«»]{1,40})?,\s+", re.I)
 _PARTITIVE_AFTER_PHRASE: Final = re.compile(r"[^,.;:\n\"“”„«»]{1,60}?" + _PARTITIVE.pattern, re.I)
-_NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind)\s+([^,.;:\n\"“”„«»]{1,40})")
+_NOUN_CUE_TAIL: Final = re.compile(r"\s+(?:were|was|are|waren|sind|seien|sei)\s+([^,.;:\n\"“”„«»]{1,40})")
 # "four of the abducted passengers were women ...": a partitive may name the counted people after the participle.
 _PARTITIVE_NOUN_CUE_TAIL: Final = re.compile(r"(?:\s+(?!(?:were|was|are|had|have|has|in|on|at|by)\b)[a-z][\w-]*)?"
                                              + _NOUN_CUE_TAIL.pattern)
@@ -204,10 +216,13 @@ _PERSONS: Final = {
         commander guard resident villager pedestrian passenger motorist doctor nurse paramedic medic volunteer
         rescuer firefighter teacher person priest imam pastor trader shopkeeper contractor employee tourist
         official member peacekeeper protester protestor bystander mother father son daughter husband wife brother
-        sister couple""",
+        sister couple grandson granddaughter grandmother grandfather nephew niece cousin uncle aunt neighbour
+        neighbor relative friend colleague suspect patient seller vendor conductor""",
     "de": """Mann Frau Kind Junge Mädchen Baby Säugling Soldat Zivilist Polizist Polizistin Journalist Journalistin
         Arbeiter Fahrer Bauer Hirte Kämpfer Kommandeur Bewohner Dorfbewohner Passant Arzt Ärztin Helfer Lehrer Sanitäter
-        Fischer Händler Nachbar
+        Fischer Händler Nachbar Nachbarin Bruder Schwester Sohn Tochter Vater Mutter Ehemann Ehefrau Onkel Tante Neffe
+        Nichte Enkel Enkelin Cousin Kollege Kollegin Freund Freundin Patient Patientin Wachmann Abgeordneter Rentner
+        Rentnerin Lehrerin Pfleger Krankenschwester Soldatin Anwohner Anwohnerin
         Mensch""",
 }
 _PERSON_SCAN = {lang: re.compile(r"\b" + trie_pattern(words.split()) + r"\b(?!['’-])") for lang, words in _PERSONS.items()}
@@ -215,10 +230,23 @@ for _lang, _words in _PERSONS.items():
     anchors.register(_lang, anchors.PERSON, _words.split())
 anchors.register("en", anchors.NOBODY, "no No nobody Nobody none None".split())
 anchors.register("de", anchors.NOBODY, "niemand Niemand keine Keine kein Kein keiner Keiner".split())
+# "a man", "a 12-year-old boy", "her brother", "Sein jüngerer Bruder", "Eine 68 Jahre alte Frau".
 _ONE_BEFORE: Final = {
-    "en": re.compile(r"\b[Aa]n?\s+(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
-    "de": re.compile(r"\b(?:[Ee]in|[Ee]ine)\s+(?:[\w-]+\s+)?$"),
+    "en": re.compile(r"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+"
+                     r"(?:(?!(?:and|or|of|was|were|is|who|that|which)\b)[\w'’-]+\s+){0,2}$"),
+    "de": re.compile(r"\b(?:[Ee]ine?|[Ss]eine?|[Ii]hre?|[Mm]eine?|[Uu]nsere?)\s+(?:[\w-]+\s+){0,3}$"),
 }
+# What may stand between the person and the verb group: an apposition ("his brother, Ali, 29, was among the dead",
+# "A little girl, maybe four years old, died", "Her husband, she said, had been taken to hospital"), a genitive or
+# place ("Ein Wachmann des Hotels", "Sein Nachbar am Stand", "a member of the group").
+_PERSON_TAIL: Final = {
+    "en": re.compile(r"(?:\s+[A-Z][\w'’-]+)?(?:,\s+(?P<relative>who\s)?(?P<appos>[^,.;:\n\"“”„«»()]{1,30}"
+                     r"(?:,\s+[^,.;:\n\"“”„«»()]{1,12})?),"
+                     r"|\s+of\s+(?:(?:the|a|an|his|her|their)\s+)?[\w'’-]+)?(?=[\s.;:!?]|$)"),
+    "de": re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]+(?=,))?(?:,\s+(?P<relative>(?:der|die)\s)?(?P<appos>[^,.;:\n\"“”„«»()]{1,30}),"
+                     r"|\s+(?:des|der|am|im|vom|aus)\s+(?:[\w-]+\s+)?[A-ZÄÖÜ][\w-]*)?(?=[\s.;:!?]|$)"),
+}
+_APPOSITION_VERBS: Final = re.compile(r"^(?:he|she|they|police|officials)\s+(?:said|says)$")
 _ONE_AFTER_VERB: Final = {
     "en": re.compile(r"\b(?:(?P<killed>kill(?:ed|ing|s)?|shot\s+dead)|(?P<injured>wound(?:ed|ing|s)|injur(?:ed|ing|es))|"
                      r"(?P<abducted>abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?))\s+"
@@ -227,10 +255,14 @@ _ONE_AFTER_VERB: Final = {
 }
 _AUX_TO_CUE: Final = {
     "en": re.compile(r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got|also|later|reportedly|still|"
-                     r"[a-z]+ly)\s+){0,3}(?:in\s+(?:a\s+)?)?"),
-    "de": re.compile(r"(?:(?:wurde|wurden|ist|sind|sei|seien|worden|dabei|auch|schwer|leicht|tödlich|"
+                     r"already|[a-z]+ly)\s+){0,3}(?:in\s+(?:a\s+)?)?"),
+    "de": re.compile(r"(?:(?:wurde|wurden|werde|wird|ist|sind|sei|seien|war|worden|dabei|auch|schwer|leicht|tödlich|"
                      r"im\s+Krankenhaus|schwebt|schwebte|schwebe|kam|kamen)\s+){0,3}"),
 }
+# German puts the participle last: "Sein Bruder werde | seit dem Angriff | vermisst"; a few words of the middle field
+# may stand between the verb and the category word.
+_MIDDLE_WORDS: Final = 6  # "wurde | von Splittern an Hals und Schulter | verletzt"
+_MIDDLE_WORD: Final = re.compile(r"(?:([\w-]+)\s+|\S)")
 # "Among the dead is a 12-year-old boy", "Unter den Verletzten ist ein Kind": one person in a list of casualties.
 _AMONG: Final = {
     "en": re.compile(r"\b(?:[Aa]mong\s+the|[Tt]he)\s+(?:(?P<killed>dead|killed|victims|deceased)|(?P<injured>injured|wounded)|"
@@ -238,6 +270,12 @@ _AMONG: Final = {
     "de": re.compile(r"\b[Uu]nter\s+den\s+(?:(?P<killed>Toten|Todesopfern)|(?P<injured>Verletzten|Verwundeten)|"
                      r"(?P<missing>Vermissten))\s+(?:ist|war|sind|waren|sei|seien)\s+$"),
 }
+_WHO_WAS: Final = re.compile(r"(?:was|were|had\s+been|has\s+been|is)\s+(?:(?:also|later|critically|seriously|badly|fatally)\s+)?")
+_THE_BEFORE: Final = {"en": re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+)?$"),
+                       "de": re.compile(r"\b(?:[Dd]er|[Dd]ie)\s+(?:[\w-]+\s+)?$")}
+_AND_BEFORE: Final = re.compile(r"\s(?:and|und|sowie)\s+$")
+_NOBODY_LAST: Final = {"en": None,
+                       "de": re.compile(r"(?:^|\s)(?P<cue>[\w-]+)(?:\s+worden)?\s+(?:sei|ist|wurde|war)\s+$")}
 _OF_TAIL = re.compile(r"\s+of\s+[^,.;:\n\"“”„«»()]{1,40}?(?=[,.;:\n\"“”„«»()]|\s+(?:and|but|while|when|after|before|"
                       r"as|who|which|that|on|in)\b|$)")
 _NOBODY: Final = {
@@ -250,27 +288,82 @@ _NOBODY: Final = {
 }
 
 
-def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
-    """Claims about one person named without a figure, and about nobody (see _PERSONS)."""
+def _person_tail(text: str, pos: int, language: str) -> int:
+    """Where the words about the person named at `pos` end: after an apposition or genitive (see _PERSON_TAIL)."""
+    t = _PERSON_TAIL[language].match(text, pos)
+    if t is None:
+        return pos
+    appos = t.group("appos")
+    if appos is not None and t.group("relative") is None:  # "his brother, who was wounded," describes him
+        words = TOKEN.findall(appos)
+        if len(words) > 6 or (not _APPOSITION_VERBS.match(appos)
+                              and any(w.lower() in AUXILIARIES[language] for w in words)):
+            return pos  # ", who was wounded," / ", sagte er," is no apposition
+    return t.end()
+
+
+def _cue_after(text: str, a: re.Match, language: str) -> re.Match | None:
+    """The category word right after the verb group `a`, or in German after a short middle field."""
+    cue = _RIGHT[language].match(text, a.end())
+    if cue is not None or language != "de" or a.end() == a.start():
+        return cue
+    for i, w in enumerate(_MIDDLE_WORD.finditer(text, a.end(), a.end() + 80)):
+        if i == _MIDDLE_WORDS or w.group(1) is None:
+            break
+        cue = _RIGHT[language].match(text, w.end())
+        if cue is not None:
+            return cue
+    return None
+
+
+def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> list[Casualty]:
+    """Claims about one person named without a figure, and about nobody (see _PERSONS); `claims` are the claims
+    of figures, which a person joined to one by "and" shares the category of."""
     text, lang = doc.text, doc.language
     right, aux = _RIGHT[lang], _AUX_TO_CUE[lang]
+    ends = {c.end: c for c in claims}
     out: list[Casualty] = []
     for m in anchors.matches_at(_PERSON_SCAN[lang], text, doc.anchors[anchors.PERSON]):
         pos, who = m.start(), m.group()
         n = 2 if who == "couple" else 1  # "a married couple was killed"
         before = _ONE_BEFORE[lang].search(text, max(0, pos - 40), pos)
         if before is not None:  # "a man was killed", "ein Soldat wurde getötet"
-            a = aux.match(text, m.end() + 1) if text[m.end():m.end() + 1].isspace() else None
-            cue = right.match(text, a.end()) if a is not None else None
+            after = _person_tail(text, m.end(), lang)
+            a = aux.match(text, after + 1) if text[after:after + 1].isspace() else None
+            cue = _cue_after(text, a, lang) if a is not None else None
             if cue is not None:
                 figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
                 out.append(Casualty(before.start(), cue.end(), n, EXACT, _category(cue), who, 0.75, figure))
                 continue
+            rel = _RELATIVE.match(text, after) if lang == "en" else None
+            if rel is not None:  # "A 41-year-old man who had been wounded in the district died"
+                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                found = finder.relative(figure, rel.end(), doc.sentence(rel.end())[1], who)
+                # Only when the main clause says what befell them after the relative clause did: "a nurse who was
+                # herself displaced" describes the nurse, it counts nobody.
+                direct = _WHO_WAS.match(text, rel.end())
+                if found is not None and (right.search(text, rel.end(), found[2]) is not None
+                                          or direct is not None and direct.end() == found[2]):
+                    out.append(Casualty(before.start(), found[0], n, EXACT, found[1], who, 0.7, figure))
+                    continue
             among = _AMONG[lang].search(text, max(0, before.start() - 40), before.start())
             if among is not None:
                 figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
                 out.append(Casualty(among.start(), m.end(), n, EXACT, _category(among), who, 0.75, figure))
                 continue
+            conj = _AND_BEFORE.search(text, max(0, before.start() - 8), before.start())
+            joined = ends.get(conj.start()) if conj is not None else None
+            if joined is not None:  # "Among the dead are two children | and a pregnant woman"
+                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                end = after if text[after - 1:after] != "," else m.end()  # "und ein Wachmann des Hotels"
+                out.append(Casualty(before.start(), end, n, EXACT, joined.category, who, 0.7, figure))
+                continue
+        the = _THE_BEFORE[lang].search(text, max(0, pos - 30), pos) if before is None else None
+        among = _AMONG[lang].search(text, max(0, the.start() - 40), the.start()) if the is not None else None
+        if the is not None and among is not None:  # "Among the dead was the bus conductor"
+            figure = Figure(the.start(), m.end(), the.start(), n, EXACT, spelled=True)
+            out.append(Casualty(among.start(), m.end(), n, EXACT, _category(among), who, 0.7, figure))
+            continue
         one_after = _ONE_AFTER_VERB[lang]
         verb = one_after.search(text, max(0, pos - 50), pos) if one_after is not None else None
         if verb is not None:  # "killed the driver of one of the buses", "kill driver"
@@ -291,6 +384,27 @@ def _one_or_none(doc: Document, finder: "_Finder") -> list[Casualty]:
             continue  # "no heavy machinery left"
         figure = Figure(m.start(), m.start(), m.start(), 0, EXACT, spelled=True)
         out.append(Casualty(m.start(), cue.end(), 0, EXACT, _category(cue), who, 0.75, figure))
+    last = _NOBODY_LAST[lang]
+    if last is not None:
+        out.extend(_nobody_last(text, doc.anchors[anchors.NOBODY], last))
+    return out
+
+
+def _nobody_last(text: str, positions: list[int], back_pattern: re.Pattern) -> list[Casualty]:
+    """German puts nobody last: "Verletzt worden sei niemand", "Getötet wurde niemand"."""
+    right = _RIGHT["de"]
+    out: list[Casualty] = []
+    for pos in positions:
+        if not text.startswith("iemand", pos + 1) or text[pos + 7:pos + 8].isalnum():
+            continue
+        back = back_pattern.search(text, max(0, pos - 40), pos)
+        if back is None:
+            continue
+        word = back.group("cue")
+        cue = right.fullmatch(word) or right.fullmatch(word[0].lower() + word[1:])
+        if cue is not None:
+            figure = Figure(pos, pos, pos, 0, EXACT, spelled=True)
+            out.append(Casualty(back.start("cue"), pos + 7, 0, EXACT, _category(cue), "Menschen", 0.7, figure))
     return out
 
 
@@ -388,7 +502,7 @@ class _Finder:
         end = self.clause_end(f.end, limit)
         np_end = end
         aside = _ASIDE.match(text, end) if end < m.start() else None
-        if aside is not None and self.clause_end(aside.end(), limit) > m.start() and len(
+        if aside is not None and self.clause_end(aside.end() - 1, limit) > m.start() and len(
                 TOKEN.findall(text, f.end, end)) <= 3:
             # "At least 22 Palestinians, among them nine children, have been killed": the aside counts some of them.
             if self.figure_at(aside.end(), m.start()) is None:
@@ -631,6 +745,10 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
                         category, start = _category(cue), label.start("label")
                         who = label.group("label").split()[0].lower() if cue.start() else None
                         confidence = 0.7
+        if category is None and out and f.start - out[-1].end < _RESTATED_REACH:
+            restated = _RESTATED[lang].search(text, max(out[-1].end, f.start - 50), f.start)
+            if restated is not None:  # "the figure had risen to 14": what the claim before counted
+                start, category, who, confidence = restated.start(), out[-1].category, out[-1].who, 0.7
         if category is None:
             continue
         if f.spelled and f.value == 1 and f.qualifier == "exact" and not who:
@@ -646,7 +764,7 @@ def find_casualties(doc: Document, figures: list[Figure]) -> list[Casualty]:
             confidence = min(confidence, 0.7)
         out.append(Casualty(start, end, f.value, f.qualifier, category, who, confidence, f))
         taken_until = end
-    extra = [c for c in _one_or_none(doc, finder) if not any(c.start < o.end and o.start < c.end for o in out)]
+    extra = [c for c in _one_or_none(doc, finder, out) if not any(c.start < o.end and o.start < c.end for o in out)]
     if extra:
         out = sorted(out + extra, key=lambda c: c.start)
     return out

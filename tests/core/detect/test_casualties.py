@@ -488,3 +488,120 @@ def test_german_bodies_recovered_deaths_announced_a_medic_and_the_displaced_by_n
                                                                                      who):
     fields = dict(casualties(text, "de"))[claim]
     assert (fields["count"], fields["category"], fields["who"]) == (count, category, who)
+
+
+@pytest.mark.parametrize("text, language, claim, category, who", [
+    ("Her brother was already dead.", "en", "Her brother was already dead", "killed", "brother"),
+    ("He said his brother, Ali, 29, was among the dead.", "en", "his brother, Ali, 29, was among the dead", "killed",
+     "brother"),
+    ("A little girl, maybe four years old, died.", "en", "A little girl, maybe four years old, died", "killed", "girl"),
+    ("Her husband, she said, had been taken to the hospital with burns.", "en",
+     "Her husband, she said, had been taken to the hospital", "injured", "husband"),
+    ("Their 15-year-old grandson was hospitalized with shrapnel wounds.", "en",
+     "Their 15-year-old grandson was hospitalized", "injured", "grandson"),
+    ("Among the dead was the bus conductor, Hassan Omar, 34.", "en", "Among the dead was the bus conductor", "killed",
+     "conductor"),
+    ("Sein jüngerer Bruder werde seit dem Angriff vermisst.", "de",
+     "Sein jüngerer Bruder werde seit dem Angriff vermisst", "missing", "Bruder"),
+    ("Eine 68 Jahre alte Frau sei am Nachmittag ihren Verletzungen erlegen.", "de",
+     "Eine 68 Jahre alte Frau sei am Nachmittag ihren Verletzungen erlegen", "killed", "Frau"),
+    ("Ein ranghoher Kommandeur der Miliz sei getötet worden.", "de", "Ein ranghoher Kommandeur der Miliz sei getötet",
+     "killed", "Kommandeur"),
+    ("Ihr Nachbar, ein Fischer, werde seitdem vermisst.", "de", "Ihr Nachbar, ein Fischer, werde seitdem vermisst",
+     "missing", "Nachbar"),
+    ("Ihre Kollegin Natalija, 29, wurde von Splittern an Hals und Schulter verletzt.", "de",
+     "Ihre Kollegin Natalija, 29, wurde von Splittern an Hals und Schulter verletzt", "injured", "Kollegin"),
+])
+def test_one_person_named_by_kin_age_apposition_or_middle_field(text, language, claim, category, who):
+    assert casualties(text, language) == [(claim, {"count": 1, "qualifier": "exact", "category": category, "who": who})]
+
+
+@pytest.mark.parametrize("text, claim, category", [
+    ("A 41-year-old man who had been wounded in the Dniprovskyi district died on Tuesday.",
+     "A 41-year-old man who had been wounded in the Dniprovskyi district died", "killed"),
+    ("Among the wounded was a 41-year-old teacher who was shot in the leg.",
+     "a 41-year-old teacher who was shot in the leg", "injured"),
+    ("His brother, who was wounded, died on Monday.", "His brother, who was wounded, died", "killed"),
+])
+def test_one_person_described_by_a_relative_clause(text, claim, category):
+    assert [(t, f["count"], f["category"]) for t, f in casualties(text, "en")] == [(claim, 1, category)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ange Kavira, a nurse who was herself displaced from Rutshuru two years ago, said the camp was full.", "en"),
+    ("His brother, who was wounded, said nothing.", "en"),
+    ("A man who lives nearby said the blast was loud.", "en"),
+    ("Ein Mann sagte, er habe Angst.", "de"),
+])
+def test_a_relative_clause_that_only_describes_the_person_counts_nobody(text, language):
+    assert casualties(text, language) == []
+
+
+def test_ein_63_jaehriger_patient_der_im_flur_lag_starb():
+    found = casualties("Zwei Pfleger wurden verletzt, ein 63-jähriger Patient, der im Flur lag, starb.", "de")
+    assert [(t, f["count"], f["category"]) for t, f in found] == [
+        ("Zwei Pfleger wurden verletzt", 2, "injured"), ("ein 63-jähriger Patient, der im Flur lag, starb", 1, "killed")]
+
+
+@pytest.mark.parametrize("text, language, first, person", [
+    ("Among the dead are two children and a pregnant woman, a coastguard official said.", "en",
+     ("Among the dead are two children", 2), ("a pregnant woman", "killed")),
+    ("Unter den Toten seien drei Kinder und ein Abgeordneter des Regionalparlaments.", "de",
+     ("Unter den Toten seien drei Kinder", 3), ("ein Abgeordneter des Regionalparlaments", "killed")),
+    ("He said he lost his two sons and a brother in the attack.", "en", ("lost his two sons", 2),
+     ("a brother", "killed")),
+])
+def test_one_person_joined_to_a_figure_shares_its_category(text, language, first, person):
+    found = [(t, f["count"], f["category"]) for t, f in casualties(text, language)]
+    assert found == [(first[0], first[1], "killed"), (person[0], 1, person[1])]
+
+
+@pytest.mark.parametrize("text, claim, category", [
+    ("Verletzt worden sei niemand, teilte die Polizei mit.", "Verletzt worden sei niemand", "injured"),
+    ("Der Posten sei getroffen worden, verletzt worden sei niemand.", "verletzt worden sei niemand", "injured"),
+    ("Getötet wurde niemand.", "Getötet wurde niemand", "killed"),
+])
+def test_german_nobody_after_the_participle(text, claim, category):
+    assert casualties(text, "de") == [(claim, {"count": 0, "qualifier": "exact", "category": category,
+                                               "who": "Menschen"})]
+
+
+def test_nobody_last_needs_a_category_word():
+    assert casualties("Gesehen habe ihn niemand.", "de") == []
+
+
+@pytest.mark.parametrize("text, restated, count, category", [
+    ("Early reports said seven officers had been killed; by the afternoon the figure had risen to 14, a police "
+     "officer said.", "the figure had risen to 14", 14, "killed"),
+    ("On 8 May, trackers recorded 11,200 individuals on the move; by 10 May the figure had reached about 18,000, and "
+     "on 12 May it stood at 23,418.", "it stood at 23,418", 23_418, "displaced"),
+])
+def test_a_toll_said_again_counts_what_the_claim_before_it_counted(text, restated, count, category):
+    assert count_and_category(text, "en", restated) == (count, category)
+
+
+def test_it_rose_to_a_figure_far_from_any_casualty_is_no_claim():
+    assert casualties("Prices rose sharply. It rose to 14 dollars a sack.", "en") == []
+
+
+def test_on_the_move_counts_the_displaced():
+    assert count_and_category("Trackers recorded 11,200 individuals on the move.", "en",
+                              "11,200 individuals on the move") == (11_200, "displaced")
+
+
+@pytest.mark.parametrize("text, claim, count, category", [
+    ("Mindestens vier Menschen sterben.", "Mindestens vier Menschen sterben", 4, "killed"),
+    ("Mehr als 240 Menschen seien mit Verletzungen in Krankenhäuser gebracht worden.",
+     "Mehr als 240 Menschen seien mit Verletzungen in Krankenhäuser gebracht", 240, "injured"),
+    ("Elf der Verletzten seien Patienten gewesen.", "Elf der Verletzten seien Patienten gewesen", 11, "injured"),
+])
+def test_german_present_tense_hospitals_and_reported_speech(text, claim, count, category):
+    assert count_and_category(text, "de", claim) == (count, category)
+
+
+def test_an_aside_followed_by_a_new_clause_keeps_the_verb_before_the_figure():
+    found = casualties("The strikes killed at least 87 civilians, including 31 children, and wounded at least 140 "
+                       "others.", "en")
+    assert [(t, f["count"], f["category"]) for t, f in found] == [
+        ("killed at least 87 civilians, including 31 children", 87, "killed"),
+        ("wounded at least 140 others", 140, "injured")]
