@@ -80,12 +80,23 @@ _CUE_STARTS: Final = {
         verschleppt Geiseln gefangen vertrieben auf geflohen geflüchtet Vertriebene Vertriebenen Flüchtlinge
         evakuiert flohen ihre Häuser Heimat Wohnungen Dörfer seinen ihren erlag erlagen verschüttet verlassen unter
         fliehen flüchten flüchteten Zuflucht Verschüttete Verschütteten getötete getöteten getöteter Geflüchtete
-        starb sterben stirbt Krankenhäuser
+        starb sterben stirbt
         Geflüchteten""",
 }
+# Common words that start a cue ("on the move", "in Lebensgefahr", "auf der Flucht", "ihren Verletzungen erlegen")
+# are no anchors: a word further on in their cues is (_CUE_LATE), and the search for a cue starts up to _CUE_LEAD
+# characters before an anchor. (As anchors, "in" and "auf" alone were a fifth of all anchors in German.)
+_CUE_LEADS: Final = {"en": frozenset(["on"]), "de": frozenset("in ins auf unter ihre ihren seinen".split())}
+_CUE_LATE: Final = {
+    "en": "move",
+    "de": """Lebensgefahr Zustand Notunterkünften Lagern lagern Flüchtlingslagern Vertriebenenlagern Krankenhaus
+        Krankenhäuser Flucht Trümmern Verletzungen Wunden""",
+}
+_CUE_LEAD: Final = 32  # "in lebensbedrohlichem Zustand": the most a cue runs before its anchor word, and then some
 # The named groups say the category; the look-ahead lets the scan skip words that start no cue at once.
 for _lang, _words in _CUE_STARTS.items():
-    anchors.register(_lang, anchors.CATEGORY, _words.split())
+    anchors.register(_lang, anchors.CATEGORY, [w for w in _words.split() if w not in _CUE_LEADS[_lang]]
+                     + _CUE_LATE[_lang].split())
 _RIGHT: Final = {lang: re.compile(r"\b(?=" + trie_pattern(_CUE_STARTS[lang].split()) + r"\b)(?:"
                                   + "|".join(f"(?P<{c}>{p})" for c, p in cues.items()) + r")\b")
                  for lang, cues in _CUES.items()}
@@ -492,11 +503,11 @@ class _Finder:
         text, lang = self.text, self.lang
         words = self.category_words
         i = bisect_left(words, f.end)
-        if i == len(words) or words[i] >= f.end + 160:
+        if i == len(words) or words[i] >= f.end + 160 + _CUE_LEAD:
             return None  # no category word close after the figure: the common case, decided at once
         _, sent_end = self.doc.sentence(f.value_start)
         limit = min(sent_end, f.end + 160)
-        m = _RIGHT[lang].search(text, words[i], limit)
+        m = _RIGHT[lang].search(text, max(f.end, words[i] - _CUE_LEAD), limit)
         if m is None:
             return None  # none in the rest of the sentence
         end = self.clause_end(f.end, limit)
