@@ -20,9 +20,9 @@ _EN_VERBS = (r"said|says|say|stated|states|reported|reports|announced|announces|
              r"stressed|acknowledged|alleged|estimated|estimates|registered|recorded|counted|documented|tweeted|"
              r"posted|continued|replied|asked|argued|revealed|disclosed|indicated|suggested|accused|"
              r"disputed|disputes|verified|verifies|rejected|rejects|report|confirm|claim|estimate|warn|deny|allege|note|"
-             r"dispute|verify|reject|insists|insist")
+             r"dispute|verify|reject|insists|insist|recounted|recounts|recount")
 #: Present-tense verbs that are also nouns ("partners report" but "the UN report"): a plural subject only.
-PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify reject insist"
+PLURAL_ONLY_VERBS: Final = frozenset("report confirm claim estimate warn deny allege note dispute verify reject insist recount"
                                       .split())
 # Verbs that report only when they characterise: "condemned the strikes as 'a clear hostile act'".
 _EN_CHARACTERISING: Final = r"condemned|described|denounced|branded|dismissed|labell?ed"
@@ -102,7 +102,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     hospital officer officers diplomats diplomat investigators experts report media outlets channel outlet
     mission administration embassy prosecutors prosecutor adviser advisor aide aides leader leaders
     division directorate department cluster partners partner unit bureau command commission team people
-    survivor survivors villagers locals eyewitnesses relatives families staff workers volunteers rescuers
+    survivor survivors villagers locals eyewitnesses relatives family families staff workers volunteers rescuers
     director directors chief coordinator doctor surgeon nurse forum boss resident relative worker crew coastguard
     researchers researcher monitors
     paramedics nurses commissioner union association federation institute programme program board panel

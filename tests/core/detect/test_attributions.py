@@ -369,3 +369,11 @@ def test_german_counts_by_an_office_and_contradiction(text, expected):
 
 def test_silence_after_the_subject_is_no_attribution_either():
     assert attributions("Zu den Vorwürfen äußerte sich die Armee zunächst nicht.", "de") == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("His family said he had been taken to the capital.", "His family said", "His family"),
+    ("Survivors recount how the gunmen stopped the bus.", "Survivors recount", "Survivors"),
+])
+def test_a_family_as_a_source_and_survivors_who_recount(text, cue, source):
+    assert attributions(text, "en") == [(cue, source)]
