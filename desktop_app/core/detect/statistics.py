@@ -162,6 +162,31 @@ def _event_before(text: str, pos: int) -> re.Match | None:
     return _EVENT_BEFORE.search(text, max(0, pos - EVENT_REACH), pos)
 
 
+# A list of things counted together after the first: "Seven houses, a school and a power line were damaged",
+# "20 tonnes of rice, cooking oil, tarpaulins and hygiene kits", "212 Lastwagen mit Lebensmitteln, Medikamenten und
+# Treibstoff abgefertigt worden". Its items are short and have no verb; the list ends its clause.
+_LIST_ITEM: Final = r"(?:[\w'’-]+\s+){0,3}[\w'’-]+"
+_LIST_TAIL: Final = {
+    "en": re.compile(r",\s+(?P<items>(?:" + _LIST_ITEM + r",\s+){0,4}" + _LIST_ITEM + r",?\s+(?:and|or)\s+" + _LIST_ITEM
+                     + r")(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+[a-z]+(?:ed|en|wn))?(?=[.;:,\n]|$)"),
+    "de": re.compile(r",\s+(?P<items>(?:" + _LIST_ITEM + r",\s+){0,4}" + _LIST_ITEM + r"\s+(?:und|oder|sowie)\s+"
+                     + _LIST_ITEM + r")(?=[.;:,\n]|$)"),
+}
+
+
+def _list_end(text: str, pos: int, lang: str, figure_starts: dict, aux: frozenset) -> int | None:
+    """The end of a list of further things counted that starts at the comma at `pos`, or None."""
+    m = _LIST_TAIL[lang].match(text, pos)
+    if m is None:
+        return None
+    for w in TOKEN.findall(m.group("items")):
+        if w.lower() in aux or w[0].isdigit() or REPORTING[lang].fullmatch(w):
+            return None  # "300 houses, officials said and ...": a clause, not a list
+    if any(p in figure_starts for p in range(pos, m.end())):
+        return None  # "40 trucks, two ambulances and 12 buses": each count is a claim of its own
+    return m.end()
+
+
 def _counted_start(text: str, f: Figure, lo: int, lang: str) -> int:
     """Where a statistic starts: its figure, or a collective noun before it ("a population of")."""
     if lang == "en" and text[f.start - 4:f.start] == " of ":
@@ -326,6 +351,11 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
                 end -= len(last)
         while end > f.end and text[end - 1] in " .":
             end -= 1
+        if punct is not None and text[clause_end] == "," and end == words[-1][1] and elliptic_end is None:
+            listed = _list_end(text, clause_end, lang, by_figure_start, aux)
+            if listed is not None:
+                end = listed
+                used_until = end
         start = _counted_start(text, f, sent_start, lang)
         ev = _event_before(text, start)
         if ev:

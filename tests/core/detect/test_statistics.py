@@ -141,3 +141,23 @@ def test_sources_cited_by_an_agency_are_not_counted_things():
 def test_a_part_of_a_whole_named_with_a_possessive():
     found = dict(statistics("Drones damaged 11 of the region's 18 power stations.", "en"))
     assert found["damaged 11 of the region's 18 power stations"]["count"] == 11
+
+
+@pytest.mark.parametrize("text, language, claim", [
+    ("Seven houses, a school and a power line were damaged.", "en",
+     "Seven houses, a school and a power line were damaged"),
+    ("They delivered 20 tonnes of rice, cooking oil, tarpaulins and hygiene kits.", "en",
+     "20 tonnes of rice, cooking oil, tarpaulins and hygiene kits"),
+    ("Sie zählten mindestens 60 Angriffe auf Busse, Krankenwagen und Fahrzeuge von Helfern.", "de",
+     "mindestens 60 Angriffe auf Busse, Krankenwagen und Fahrzeuge von Helfern"),
+])
+def test_things_listed_after_the_first_belong_to_the_count(text, language, claim):
+    assert [t for t, _ in statistics(text, language)] == [claim]
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("They counted 40 trucks, officials and residents said.", ["40 trucks"]),  # a clause follows, not a list
+    ("They counted 40 trucks, two ambulances and 12 buses.", ["40 trucks", "two ambulances", "12 buses"]),
+])
+def test_a_list_stops_at_a_clause_and_each_count_stays_its_own(text, claims):
+    assert [t for t, _ in statistics(text, "en")] == claims
