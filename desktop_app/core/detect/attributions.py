@@ -76,6 +76,16 @@ _EVIDENCE_OF: Final = re.compile(r"^(?:(?:the\s+|an?\s+)?(?:estimates?|figures?|
 _WIE: Final = re.compile(r"^[Ww]ie\s+")
 _WIE_BEFORE: Final = re.compile(r"\bwie\s+$", re.I)
 _COMMA_BEFORE: Final = re.compile(r",\s*$")
+# The outlet a German source spoke to, after the source: "sagte Ahmad Moussa | dem Sender Al-Dschadid".
+_DE_MEDIUM_AFTER: Final = re.compile(r"\s+(?:dem|der)\s+(?:[\w-]+\s+)?(?:Sender|Zeitung|Nachrichtenagentur|Agentur|"
+                                     r"Fernsehsender|Radiosender|Rundfunk|Magazin|Wochenzeitung|Tageszeitung|Portal)"
+                                     r"(?:\s+[„\"»]?[A-ZÄÖÜ][\w-]*(?:\.[\w-]+)*[“\"«]?){0,3}")
+# Who the person named after an inverted verb is, up to the end of the sentence: "said Adrienne Watson, a spokeswoman
+# for the National Security Council." (not a clause: no verb in it).
+_WHO_AFTER_NAME: Final = re.compile(r",\s+(?:the|a|an)\s+[^,;:.!?\n\"“”„«»()]{3,80}"
+                                    r"(?=\.(?:\s|$)|\n|$|,\s+(?:where|which|who|whose|when)\b)")
+_VERB_IN_DESCRIPTION: Final = re.compile(r"\b(?:is|was|were|are|has|had|have|who|which|that|said|says|told|added|"
+                                         r"when|while|after|before|because)\b")
 _ANGABEN: Final = re.compile(r"-?[Aa]ngaben$")
 _DE_ENDINGS: Final = ("e", "en", "er", "es", "em")
 
@@ -103,6 +113,29 @@ _STOP_IN_SOURCE: Final = {language: words - {"the", "of", "a", "an", "by", "for"
                           for language, words in STOPWORDS.items()}
 
 
+_AND: Final = {"en": frozenset(["and"]), "de": frozenset(["und"])}
+_JOINED_DETERMINERS: Final = frozenset("the a an der die das den dem des ein eine einer eines einem".split())
+
+
+def _joined_source(text: str, pos: int, hi: int, language: str) -> int | None:
+    """Where a second source joined by "and" to the one before a cue ends ("survivors | and a village elder"), or
+    None when what follows "and" is no source ("the UN | and the death toll rose")."""
+    stop = STOPWORDS[language]
+    end = None
+    for n, t in enumerate(TOKEN.finditer(text, pos, hi)):
+        w = t.group()
+        lw = w.lower()
+        if n and (not w[0].isalpha() or lw in stop):
+            return end  # the phrase ends at a comma, a full stop or a function word ("who", "that", "seien")
+        if n == 4 or not w[0].isalpha():
+            return None
+        if lw in _JOINED_DETERMINERS or (lw not in stop and (w[0].isupper() or language == "en")):
+            end = t.end() if (w[0].isupper() or lw in SOURCE_NOUNS) else None
+            continue
+        return None
+    return end
+
+
 def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str] | None:
     """The source named after "according to" / "laut": "the local resistance committee", "der Armee"."""
     stop = _STOP_IN_SOURCE[language]
@@ -111,6 +144,11 @@ def _np_after_cue(text: str, pos: int, hi: int, language: str) -> tuple[int, str
     for t in TOKEN.finditer(text, pos, hi):
         w = t.group()
         lw = w.lower()
+        if n and lw in _AND[language]:
+            joined = _joined_source(text, t.end(), hi, language)
+            if joined is not None:  # "according to survivors and a village elder"
+                end = joined
+            break
         if not w[0].isalpha() or (lw in stop and not w.isupper()) or n >= 8:
             break
         if language == "de" and w[0].islower() and lw not in ("der", "des", "die", "das", "dem", "den", "ein",
@@ -268,10 +306,16 @@ def find_attributions(doc: Document, quote_clauses: list[tuple[int, int]]) -> li
             if named_after is not None:
                 start = verb_start
                 end, source, where = named_after
+                medium = _DE_MEDIUM_AFTER.match(text, end, sent_end)
+                if medium is not None:
+                    end = medium.end()  # "sagte Ahmad Moussa dem Sender Al-Dschadid"
         elif _COMMA_BEFORE.search(text, max(sent_start, verb_start - 3), verb_start):
             after = subject_after(text, verb_end, sent_end, lang)  # "..., said the ministry."
             if after:
                 start, end, source, where = verb_start, after[0], after[1], verb_end
+                described = _WHO_AFTER_NAME.match(text, end, sent_end)
+                if described is not None and not _VERB_IN_DESCRIPTION.search(described.group()):
+                    end = described.end()  # "said Dr. Yahya al-Mahdi, the director of Al-Jumhuri Hospital in Saada"
         if start is None or not source:
             continue
         if source.lower() in PRONOUNS[lang]:

@@ -104,7 +104,7 @@ SOURCE_NOUNS: Final = frozenset("""sources source officials official ministry mi
     division directorate department cluster partners partner unit bureau command commission team people
     survivor survivors villagers locals eyewitnesses relatives family families staff workers volunteers rescuers
     director directors chief coordinator doctor surgeon nurse forum boss resident relative worker crew coastguard
-    researchers researcher monitors
+    researchers researcher monitors elder elders
     paramedics nurses commissioner union association federation institute programme program board panel
     watchdog inspectorate municipality mayor chief secretary coroner lawyer lawyers
     Armee Regierung Polizei Sprecher Sprecherin Behörden Ministerium Militär""".split())

@@ -377,3 +377,26 @@ def test_silence_after_the_subject_is_no_attribution_either():
 ])
 def test_a_family_as_a_source_and_survivors_who_recount(text, cue, source):
     assert attributions(text, "en") == [(cue, source)]
+
+
+@pytest.mark.parametrize("text, language, cue, source", [
+    ("By Tuesday the toll had risen to 41, said Dr. Yahya al-Mahdi, the director of Al-Jumhuri Hospital in Saada, "
+     "where most of the wounded were taken.", "en",
+     "said Dr. Yahya al-Mahdi, the director of Al-Jumhuri Hospital in Saada", "Yahya al-Mahdi"),
+    ("The strike hit a depot, said Ahmed, a trader who was there.", "en", "said Ahmed", "Ahmed"),  # a clause
+    ("Die Lage sei ernst, sagte Ahmad Moussa dem Sender Al-Dschadid.", "de",
+     "sagte Ahmad Moussa dem Sender Al-Dschadid", "Ahmad Moussa"),
+])
+def test_who_the_source_after_the_verb_is_and_whom_they_told(text, language, cue, source):
+    assert attributions(text, language) == [(cue, source)]
+
+
+@pytest.mark.parametrize("text, language, cue, source", [
+    ("The bus stopped, according to survivors and a village elder who spoke to the Nation.", "en",
+     "according to survivors and a village elder", "survivors and a village elder"),
+    ("Laut Polizei und Armee seien fünf Menschen getötet worden.", "de", "Laut Polizei und Armee",
+     "Polizei und Armee"),
+    ("Five died, according to the UN and the death toll rose to 20.", "en", "according to the UN", "UN"),
+])
+def test_two_sources_joined_after_a_cue_and_a_clause_that_is_none(text, language, cue, source):
+    assert attributions(text, language)[0] == (cue, source)
