@@ -96,6 +96,8 @@ def import_path(path: str | os.PathLike, *, max_bytes: int | None = None,
                 limits: ImportLimits | None = None) -> ImportedArticle:
     limits = _limits(limits, max_bytes)
     p = Path(path)
+    if "\x00" in str(p):
+        raise ImportFailed(f"{str(p)!r} is not a file name: it holds a NUL character.")
     try:
         if p.is_dir():
             raise ImportFailed(f"{p} is a folder, not a file.")

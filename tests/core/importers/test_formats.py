@@ -92,3 +92,11 @@ def test_a_web_page_fetched_by_url_keeps_its_canonical_address_as_well(web):
 def test_import_bytes_and_import_path_agree(tmp_path):
     data = (FIXTURES / "article.docx").read_bytes()
     assert import_bytes(data, "article.docx").text == import_path(FIXTURES / "article.docx").text
+
+
+@pytest.mark.parametrize("name", ["\x00", "notes\x00.txt"])
+def test_a_path_with_a_nul_character_is_refused_in_one_sentence(name):
+    from desktop_app.core.errors import ImportFailed
+
+    with pytest.raises(ImportFailed, match="not a file name"):
+        import_path(name)  # was: ValueError (embedded null byte) from os.stat, an unexpected error in the CLI
