@@ -100,6 +100,16 @@ def cmd_articles(ws, args) -> None:
 
 
 def cmd_show(ws, args) -> None:
+    if args.revision is not None:
+        revision = ws.revision_text(args.article_id, args.revision)
+        if args.json:
+            _emit_json(revision.to_json())
+        else:
+            print(f"#{args.article_id} {revision.title}  (revision {revision.number}, imported "
+                  f"{revision.imported_at:%Y-%m-%d %H:%M} UTC)")
+            print()
+            print(revision.text)
+        return
     article = ws.article(args.article_id)
     if args.json:
         _emit_json(article.to_json())
@@ -118,6 +128,15 @@ def cmd_show(ws, args) -> None:
 
 
 def cmd_suggest(ws, args) -> None:
+    if args.apply and args.reject:
+        raise InvalidInput("Give --apply or --reject, not both.")
+    if args.reject:
+        count = ws.reject_suggestions(args.article_id, type=args.type)
+        if args.json:
+            _emit_json({"rejected": count})
+        else:
+            print(f"Rejected {count} suggestion{'s' if count != 1 else ''}; they will not be suggested again.")
+        return
     if args.apply:
         claims = ws.accept_suggestions(args.article_id, type=args.type)
         if args.json:
@@ -173,6 +192,33 @@ def cmd_claim_delete(ws, args) -> None:
         _emit_json(claim.to_json())
     else:
         print(f"Deleted claim {claim.id} (\u201c{claim.text}\u201d); its history is kept.")
+
+
+def cmd_claim_reattach(ws, args) -> None:
+    start = end = None
+    if args.span:
+        start, end = _span(args.span)
+    claim = ws.reattach_claim(args.claim_id, start, end, args.rationale or "", quote=args.quote,
+                              occurrence=args.occurrence, if_version=args.if_version)
+    if args.json:
+        _emit_json(claim.to_json())
+    else:
+        print(f"Claim {claim.id} is on its text again:")
+        print(_claim_line(claim))
+
+
+def cmd_revisions(ws, args) -> None:
+    current = ws.article(args.article_id).summary
+    earlier = ws.revisions(args.article_id)
+    if args.json:
+        _emit_json({"revisions": [{k: v for k, v in r.to_json().items() if k != "text"} for r in earlier],
+                    "current": current.revision})
+        return
+    for r in earlier:
+        print(f"revision {r.number}  imported {r.imported_at:%Y-%m-%d %H:%M} UTC  {len(r.text):,} characters  "
+              f"“{r.title}”")
+    print(f"revision {current.revision}  imported {current.imported_at:%Y-%m-%d %H:%M} UTC  (current)  "
+          f"“{current.title}”")
 
 
 def cmd_claim_list(ws, args) -> None:
@@ -299,10 +345,15 @@ def build_parser(gui_only: bool = False) -> Parser:
 
     sp = add("show", cmd_show, "an article with its claims")
     sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
+    sp.add_argument("--revision", type=int, metavar="N", help="the text of an earlier version instead (read-only)")
+
+    sp = add("revisions", cmd_revisions, "the versions of an article, oldest first")
+    sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
 
     sp = add("suggest", cmd_suggest, "candidate claims the detector finds in an article")
     sp.add_argument("article_id", type=_id, metavar="ARTICLE_ID")
     sp.add_argument("--apply", action="store_true", help="accept them all as claims (one action)")
+    sp.add_argument("--reject", action="store_true", help="turn them all down: they are not suggested again")
     sp.add_argument("--type", help="only this type: casualty, statistic, quote, attribution")
 
     claim = sub.add_parser("claim", help="add, change, delete or list claims")
@@ -338,6 +389,16 @@ def build_parser(gui_only: bool = False) -> Parser:
     sp.add_argument("--rationale")
     sp.add_argument("--if-version", type=int, metavar="N")
 
+    sp = add("reattach", cmd_claim_reattach, "put an orphaned (or fuzzy) claim on its text in the current version",
+             parent=csub)
+    sp.add_argument("claim_id", type=_id, metavar="CLAIM_ID")
+    where = sp.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", help="the exact text the claim is now")
+    where.add_argument("--span", metavar="START:END", help="character offsets into the current text")
+    sp.add_argument("--occurrence", type=int, help="which occurrence of --quote (1 = first)")
+    sp.add_argument("--rationale", help="why: recorded in the claim's history")
+    sp.add_argument("--if-version", type=int, metavar="N")
+
     sp = add("list", cmd_claim_list, "list claims, optionally of one article", parent=csub)
     sp.add_argument("article_id", type=_id, nargs="?", metavar="ARTICLE_ID")
     sp.add_argument("--status", help=statuses)
@@ -361,6 +422,10 @@ def build_parser(gui_only: bool = False) -> Parser:
     sp.add_argument("--excerpt")
     sp.add_argument("--accessed", metavar="DATE")
     sp.add_argument("--note")
+
+    from desktop_app import cli_sources
+
+    cli_sources.add_parsers(sub, ssub, add)
 
     sp = add("history", cmd_history, "every recorded change of a claim")
     sp.add_argument("claim_id", type=_id, metavar="CLAIM_ID")

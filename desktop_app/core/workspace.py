@@ -565,7 +565,8 @@ class Workspace:
             return RevisionRecord(number=r.number, title=r.title, text=r.text, sha256=r.sha256,
                                   source_url=r.source_url, imported_at=r.imported_at)
 
-    def reattach_claim(self, claim_id: int, start: int, end: int, rationale: str = "", *,
+    def reattach_claim(self, claim_id: int, start: int | None = None, end: int | None = None, rationale: str = "", *,
+                       quote: str | None = None, occurrence: int | None = None,
                        if_version: int | None = None) -> ClaimRecord:
         """Place a claim on text the analyst selected in the current text (an orphan, or a doubtful fuzzy match).
 
@@ -577,7 +578,7 @@ class Workspace:
             c = self._get(s, Claim, claim_id, "claim", lock=True)
             self._check_version(c, if_version)
             article = c.article
-            start, end = self._resolve_span(article, start, end, None, None)
+            start, end = self._resolve_span(article, start, end, quote, occurrence)
             twin = s.scalars(select(Claim).where(Claim.article_id == article.id, Claim.id != c.id,
                                                  Claim.start == start, Claim.end == end,
                                                  Claim.type == c.type)).first()
@@ -1155,6 +1156,16 @@ class Workspace:
     def source(self, source_id: int) -> SourceRecord:
         with self._reading() as s:
             return _source_record(self._get(s, Source, source_id, "source"))
+
+    def link_between(self, claim_id: int, source_id: int) -> SourceLink:
+        """How a claim cites a source (its evidence link), for commands that name the two by id."""
+        with self._reading() as s:
+            c = self._get(s, Claim, claim_id, "claim")
+            self._get(s, Source, source_id, "source")
+            e = s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source_id)).first()
+            if e is None:
+                raise NotFound(f"Claim {c.id} does not cite source {source_id}.")
+            return _link_record(e)
 
     def claims_citing(self, source_id: int) -> list[int]:
         with self._reading() as s:
