@@ -6,13 +6,13 @@ status 2; `--json` prints exactly one JSON document on stdout.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop_app.cli_common import emit_json as _emit_json, parse_id as _id
 from desktop_app.core.errors import ClaimdeskError, InvalidInput
 
 EXIT_ERROR = 2
@@ -32,10 +32,6 @@ class Parser(argparse.ArgumentParser):
 
 # --- small helpers ----------------------------------------------------------------------------
 
-def _emit_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def _span(value: str) -> tuple[int, int]:
     try:
         start, end = value.split(":", 1)
@@ -52,13 +48,6 @@ def _fields(pairs: Sequence[str] | None) -> dict:
         key, value = pair.split("=", 1)
         out[key.strip().replace("-", "_")] = value
     return out
-
-
-def _id(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
 
 
 def _fields_text(fields: dict) -> str:

@@ -4,22 +4,8 @@ Kept apart from cli.py (which only calls `add_parsers`) so each command stays on
 """
 from __future__ import annotations
 
-import argparse
-
+from desktop_app.cli_common import emit_json as _emit_json, parse_id as _id
 from desktop_app.core.errors import InvalidInput
-
-
-def _emit_json(data) -> None:
-    from desktop_app.cli import _emit_json as emit
-
-    emit(data)
-
-
-def _id(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
 
 
 def _member_line(m) -> str:

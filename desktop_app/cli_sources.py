@@ -5,24 +5,10 @@ named by their ids (`show --json` lists each claim's sources with their `id`); e
 """
 from __future__ import annotations
 
-import argparse
-
+from desktop_app.cli_common import emit_json as _emit_json, parse_id as _id
 from desktop_app.core.errors import InvalidInput
 
 UNSET = object()
-
-
-def _emit_json(data) -> None:
-    from desktop_app.cli import _emit_json as emit
-
-    emit(data)
-
-
-def _id(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an id (a whole number)") from None
 
 
 def _source_line(src) -> str:
