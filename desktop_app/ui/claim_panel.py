@@ -23,7 +23,7 @@ from . import theme
 from .claim_editor import ClaimEditor
 from .claim_table import CLAIM_ID_ROLE, ClaimTableModel, ClaimTableView
 from .history_view import HistoryView
-from .present import ORPHANED, ClaimFilter
+from .present import ClaimFilter
 from .search_field import SearchField
 from .sources_panel import SourcesPanel
 

@@ -30,7 +30,7 @@ from .undo import perform
 if TYPE_CHECKING:  # the views, their commands and dialogs load when the views are first needed
     from desktop_app.core.groups import Discrepancy, GroupRecord, GroupSuggestion
 
-    from .group_tasks import GroupsSnapshot, SuggestGroupsTask, SuggestResult
+    from .group_tasks import GroupsSnapshot, GroupsSnapshotTask, SuggestGroupsTask, SuggestResult
     from .group_undo import LinkClaimsCommand
 
 MENU = "Groups"

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
-from PySide6 import QtWidgets
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
