@@ -285,8 +285,8 @@ _WHO_WAS: Final = re.compile(r"(?:was|were|had\s+been|has\s+been|is)\s+(?:(?:als
 _THE_BEFORE: Final = {"en": re.compile(r"\b[Tt]he\s+(?:[\w'’-]+\s+)?$"),
                        "de": re.compile(r"\b(?:[Dd]er|[Dd]ie)\s+(?:[\w-]+\s+)?$")}
 _AND_BEFORE: Final = re.compile(r"\s(?:and|und|sowie)\s+$")
-_NOBODY_LAST: Final = {"en": None,
-                       "de": re.compile(r"(?:^|\s)(?P<cue>[\w-]+)(?:\s+worden)?\s+(?:sei|ist|wurde|war)\s+$")}
+# German puts nobody last: "Verletzt worden sei niemand" (the category word, then the verb before "niemand").
+_DE_NOBODY_LAST: Final = re.compile(r"(?:^|\s)(?P<cue>[\w-]+)(?:\s+worden)?\s+(?:sei|ist|wurde|war)\s+$")
 _OF_TAIL = re.compile(r"\s+of\s+[^,.;:\n\"“”„«»()]{1,40}?(?=[,.;:\n\"“”„«»()]|\s+(?:and|but|while|when|after|before|"
                       r"as|who|which|that|on|in)\b|$)")
 _NOBODY: Final = {
@@ -327,6 +327,11 @@ def _cue_after(text: str, a: re.Match, language: str) -> re.Match | None:
     return None
 
 
+def _person(start: int, end: int, n: int) -> Figure:
+    """The figure of one person (or a couple) named without a numeral: "a man", "her brother"."""
+    return Figure(start, end, start, n, EXACT, spelled=True)
+
+
 def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> list[Casualty]:
     """Claims about one person named without a figure, and about nobody (see _PERSONS); `claims` are the claims
     of figures, which a person joined to one by "and" shares the category of."""
@@ -343,12 +348,12 @@ def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> li
             a = aux.match(text, after + 1) if text[after:after + 1].isspace() else None
             cue = _cue_after(text, a, lang) if a is not None else None
             if cue is not None:
-                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                figure = _person(before.start(), m.end(), n)
                 out.append(Casualty(before.start(), cue.end(), n, EXACT, _category(cue), who, 0.75, figure))
                 continue
             rel = _RELATIVE.match(text, after) if lang == "en" else None
             if rel is not None:  # "A 41-year-old man who had been wounded in the district died"
-                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                figure = _person(before.start(), m.end(), n)
                 found = finder.relative(figure, rel.end(), doc.sentence(rel.end())[1], who)
                 # Only when the main clause says what befell them after the relative clause did: "a nurse who was
                 # herself displaced" describes the nurse, it counts nobody.
@@ -359,20 +364,20 @@ def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> li
                     continue
             among = _AMONG[lang].search(text, max(0, before.start() - 40), before.start())
             if among is not None:
-                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                figure = _person(before.start(), m.end(), n)
                 out.append(Casualty(among.start(), m.end(), n, EXACT, _category(among), who, 0.75, figure))
                 continue
             conj = _AND_BEFORE.search(text, max(0, before.start() - 8), before.start())
             joined = ends.get(conj.start()) if conj is not None else None
             if joined is not None:  # "Among the dead are two children | and a pregnant woman"
-                figure = Figure(before.start(), m.end(), before.start(), n, EXACT, spelled=True)
+                figure = _person(before.start(), m.end(), n)
                 end = after if text[after - 1:after] != "," else m.end()  # "und ein Wachmann des Hotels"
                 out.append(Casualty(before.start(), end, n, EXACT, joined.category, who, 0.7, figure))
                 continue
         the = _THE_BEFORE[lang].search(text, max(0, pos - 30), pos) if before is None else None
         among = _AMONG[lang].search(text, max(0, the.start() - 40), the.start()) if the is not None else None
         if the is not None and among is not None:  # "Among the dead was the bus conductor"
-            figure = Figure(the.start(), m.end(), the.start(), n, EXACT, spelled=True)
+            figure = _person(the.start(), m.end(), n)
             out.append(Casualty(among.start(), m.end(), n, EXACT, _category(among), who, 0.7, figure))
             continue
         one_after = _ONE_AFTER_VERB[lang]
@@ -382,7 +387,7 @@ def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> li
             tail = _OF_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()
-            figure = Figure(m.start(), m.end(), m.start(), n, EXACT, spelled=True)
+            figure = _person(m.start(), m.end(), n)
             out.append(Casualty(verb.start(), end, n, EXACT, _category(verb), who, 0.75, figure))
     for m in anchors.matches_at(_NOBODY[lang], text, doc.anchors[anchors.NOBODY]):
         a = aux.match(text, m.end())
@@ -395,20 +400,19 @@ def _one_or_none(doc: Document, finder: "_Finder", claims: list[Casualty]) -> li
             continue  # "no heavy machinery left"
         figure = Figure(m.start(), m.start(), m.start(), 0, EXACT, spelled=True)
         out.append(Casualty(m.start(), cue.end(), 0, EXACT, _category(cue), who, 0.75, figure))
-    last = _NOBODY_LAST[lang]
-    if last is not None:
-        out.extend(_nobody_last(text, doc.anchors[anchors.NOBODY], last))
+    if lang == "de":
+        out.extend(_nobody_last(text, doc.anchors[anchors.NOBODY]))
     return out
 
 
-def _nobody_last(text: str, positions: list[int], back_pattern: re.Pattern) -> list[Casualty]:
+def _nobody_last(text: str, positions: list[int]) -> list[Casualty]:
     """German puts nobody last: "Verletzt worden sei niemand", "Getötet wurde niemand"."""
     right = _RIGHT["de"]
     out: list[Casualty] = []
     for pos in positions:
         if not text.startswith("iemand", pos + 1) or text[pos + 7:pos + 8].isalnum():
             continue
-        back = back_pattern.search(text, max(0, pos - 40), pos)
+        back = _DE_NOBODY_LAST.search(text, max(0, pos - 40), pos)
         if back is None:
             continue
         word = back.group("cue")
