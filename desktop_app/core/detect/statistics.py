@@ -163,8 +163,8 @@ def _event_before(text: str, pos: int) -> re.Match | None:
 
 
 # A list of things counted together after the first: "Seven houses, a school and a power line were damaged",
-# "20 tonnes of rice, cooking oil, tarpaulins and hygiene kits", "212 Lastwagen mit Lebensmitteln, Medikamenten und
-# Treibstoff abgefertigt worden". Its items are short and have no verb; the list ends its clause.
+# "20 tonnes of rice, cooking oil, tarpaulins and hygiene kits", "mindestens 60 Angriffe auf Busse, Krankenwagen und
+# Fahrzeuge von Helfern". Its items are short and have no verb; the list ends its clause.
 _LIST_ITEM: Final = r"(?:[\w'’-]+\s+){0,3}[\w'’-]+"
 _LIST_TAIL: Final = {
     "en": re.compile(r",\s+(?P<items>(?:" + _LIST_ITEM + r",\s+){0,4}" + _LIST_ITEM + r",?\s+(?:and|or)\s+" + _LIST_ITEM
@@ -355,7 +355,6 @@ def find_statistics(doc: Document, figures: list[Figure], taken: list[tuple[int,
             listed = _list_end(text, clause_end, lang, by_figure_start, aux)
             if listed is not None:
                 end = listed
-                used_until = end
         start = _counted_start(text, f, sent_start, lang)
         ev = _event_before(text, start)
         if ev:
