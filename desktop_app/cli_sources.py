@@ -8,8 +8,6 @@ from __future__ import annotations
 from desktop_app.cli_common import emit_json as _emit_json, parse_id as _id
 from desktop_app.core.errors import InvalidInput
 
-UNSET = object()
-
 
 def _source_line(src) -> str:
     where = src.url or src.citation or ""
@@ -47,8 +45,7 @@ def cmd_source_relate(ws, args) -> None:
     if args.relation is None and args.credibility is None and args.excerpt is None:
         raise InvalidInput("Say what to change: --relation, --credibility or --excerpt.")
     link = ws.link_between(args.claim_id, args.source_id)
-    credibility = UNSET if args.credibility is None else (None if args.credibility == "" else args.credibility)
-    changes = {} if credibility is UNSET else {"credibility": credibility}
+    changes = {} if args.credibility is None else {"credibility": args.credibility or None}  # "": no grade
     link = ws.update_link(link.evidence_id, relation=args.relation, excerpt=args.excerpt,
                           rationale=args.rationale or "", **changes)
     if args.json:
