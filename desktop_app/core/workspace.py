@@ -161,6 +161,11 @@ def _source_record(s: Source) -> SourceRecord:
     )
 
 
+def _evidence_between(s: Session, claim_id: int, source_id: int) -> Evidence | None:
+    """The evidence link by which a claim cites a source, if it does."""
+    return s.scalars(select(Evidence).where(Evidence.claim_id == claim_id, Evidence.source_id == source_id)).first()
+
+
 def _link_record(e: Evidence) -> SourceLink:
     return SourceLink(evidence_id=e.id, claim_id=e.claim_id, source=_source_record(e.source),
                       relation=e.relation, credibility=e.credibility, excerpt=e.excerpt)
@@ -1025,7 +1030,7 @@ class Workspace:
                                 note=note or "", created_at=now, updated_at=now, updated_by=self.analyst)
                 s.add(source)
                 s.flush()
-            if s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source.id)).first():
+            if _evidence_between(s, c.id, source.id) is not None:
                 raise InvalidInput(f"Claim {c.id} is already linked to source {source.id}.")
             link = Evidence(claim_id=c.id, source_id=source.id, relation=rel, credibility=cred,
                             excerpt=excerpt or "", created_at=now)
@@ -1049,7 +1054,7 @@ class Workspace:
         with self._action("link_source") as (s, touched):
             c = self._get(s, Claim, claim_id, "claim")
             source = self._get(s, Source, source_id, "source")
-            if s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source.id)).first():
+            if _evidence_between(s, c.id, source.id) is not None:
                 raise InvalidInput(f"Claim {c.id} is already linked to source {source.id}.")
             link = Evidence(claim_id=c.id, source_id=source.id, relation=rel, credibility=cred,
                             excerpt=excerpt or "", created_at=utcnow())
@@ -1162,7 +1167,7 @@ class Workspace:
         with self._reading() as s:
             c = self._get(s, Claim, claim_id, "claim")
             self._get(s, Source, source_id, "source")
-            e = s.scalars(select(Evidence).where(Evidence.claim_id == c.id, Evidence.source_id == source_id)).first()
+            e = _evidence_between(s, c.id, source_id)
             if e is None:
                 raise NotFound(f"Claim {c.id} does not cite source {source_id}.")
             return _link_record(e)
