@@ -148,10 +148,13 @@ def cmd_suggest(ws, args) -> None:
         print(f"{x.type:<11} {x.start}:{x.end}  {x.confidence:.2f}  \u201c{text}\u201d" + (f"  ({extra})" if extra else ""))
 
 
+def _where(args) -> tuple[int | None, int | None]:
+    """START:END of --span, or (None, None) when the claim is named by --quote."""
+    return _span(args.span) if args.span else (None, None)
+
+
 def cmd_claim_add(ws, args) -> None:
-    start = end = None
-    if args.span:
-        start, end = _span(args.span)
+    start, end = _where(args)
     claim = ws.add_claim(args.article_id, args.type, start=start, end=end, quote=args.quote,
                          occurrence=args.occurrence, status=args.status, note=args.note or "",
                          fields=_fields(args.field) or None, rationale=args.rationale or "")
@@ -184,9 +187,7 @@ def cmd_claim_delete(ws, args) -> None:
 
 
 def cmd_claim_reattach(ws, args) -> None:
-    start = end = None
-    if args.span:
-        start, end = _span(args.span)
+    start, end = _where(args)
     claim = ws.reattach_claim(args.claim_id, start, end, args.rationale or "", quote=args.quote,
                               occurrence=args.occurrence, if_version=args.if_version)
     if args.json:
